@@ -1,0 +1,34 @@
+// libc through bun:ffi, opened on first use only (dlopen costs ~0.3 ms; most tools never need it).
+import { dlopen, FFIType, ptr, read, CString } from "bun:ffi";
+
+type Lib = ReturnType<typeof open>;
+let lib: Lib | undefined;
+
+function open() {
+  const { i32, ptr: P, u32, i64, u64 } = FFIType;
+  return dlopen("libc.so.6", {
+    signal: { args: [i32, P], returns: P },
+    raise: { args: [i32], returns: i32 },
+    sigprocmask: { args: [i32, P, P], returns: i32 },
+    execve: { args: [P, P, P], returns: i32 },
+    __errno_location: { args: [], returns: P },
+    ttyname_r: { args: [i32, P, u32], returns: i32 },
+    ioctl: { args: [i32, i64, P], returns: i32 },
+    getpgrp: { args: [], returns: i32 },
+    getppid: { args: [], returns: i32 },
+    sched_getaffinity: { args: [i32, u32, P], returns: i32 },
+    sendfile: { args: [i32, i32, P, u64], returns: i64 },
+    flock: { args: [i32, i32], returns: i32 },
+  });
+}
+
+export function libc() {
+  return (lib ??= open()).symbols;
+}
+
+export function errno(): number {
+  const p = libc().__errno_location();
+  return p ? read.i32(p, 0) : 0;
+}
+
+export { ptr, read, CString };

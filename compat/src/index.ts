@@ -1,0 +1,420 @@
+// compat: the only module that touches the runtime (Bun today) and the OS.
+// A synchronous, libc-shaped API. Paths and names are lossless strings (see bytes.ts):
+// a string holding escaped bytes is encoded back to the exact bytes before it reaches the kernel.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as tty from "node:tty";
+import { decode, encode, hasEscapes } from "./bytes";
+import { SysError, toSysError, ERRNO, strerror } from "./errno";
+import { libc, errno as cerrno, ptr } from "./ffi";
+
+export { decode, encode, hasEscapes, byteLength, utf8SeqLen } from "./bytes";
+export { SysError, strerror, ERRNO } from "./errno";
+export * from "./users";
+
+type PathArg = string | Buffer;
+function P(s: string): PathArg {
+  return hasEscapes(s) ? Buffer.from(encode(s)) : s;
+}
+function sys<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw toSysError(e);
+  }
+}
+
+// ---------- process ----------
+let argvCache: string[] | undefined;
+/** The process's argv with every byte kept: argv[0] as invoked (e.g. "cat" or "./dist/bsdbox"). */
+export function argv(): string[] {
+  if (argvCache) return argvCache;
+  let raw: Uint8Array | undefined;
+  try {
+    raw = fs.readFileSync("/proc/self/cmdline");
+  } catch {}
+  if (raw && raw.length) {
+    const out: string[] = [];
+    let s = 0;
+    for (let i = 0; i < raw.length; i++) {
+      if (raw[i] === 0) { out.push(decode(raw, s, i)); s = i + 1; }
+    }
+    if (s < raw.length) out.push(decode(raw, s, raw.length));
+    // sanity: the kernel's view must have as many user arguments as Bun's
+    if (out.length === process.argv.length - 1) return (argvCache = out);
+  }
+  return (argvCache = [process.argv0, ...process.argv.slice(2)]);
+}
+
+/** The initial environment, byte-exact, in its original order. */
+export function environ(): [string, string][] {
+  let raw: Uint8Array | undefined;
+  try {
+    raw = fs.readFileSync("/proc/self/environ");
+  } catch {}
+  const out: [string, string][] = [];
+  if (raw) {
+    let s = 0;
+    for (let i = 0; i <= raw.length; i++) {
+      if (i === raw.length || raw[i] === 0) {
+        if (i > s) {
+          const e = decode(raw, s, i);
+          const eq = e.indexOf("=");
+          if (eq > 0) out.push([e.slice(0, eq), e.slice(eq + 1)]);
+          else if (eq < 0) out.push([e, ""]);
+        }
+        s = i + 1;
+      }
+    }
+    return out;
+  }
+  for (const k of Object.keys(process.env)) out.push([k, process.env[k] ?? ""]);
+  return out;
+}
+
+export function exit(code: number): never {
+  process.exit(code);
+}
+export const getpid = () => process.pid;
+export const getppid = () => process.ppid;
+
+/** Die by `sig` exactly like a C program would (default disposition), e.g. SIGPIPE on EPIPE. */
+export function dieBySignal(sig: number): never {
+  try {
+    const c = libc();
+    c.signal(sig, null);
+    c.raise(sig);
+  } catch {}
+  process.exit(128 + sig);
+}
+
+export function kill(pid: number, sig: number | string): void {
+  sys(() => process.kill(pid, sig as any));
+}
+
+/** Sleep synchronously; ms may be fractional. */
+export function sleep(ms: number): void {
+  if (ms <= 0) return;
+  // Bun.sleepSync takes milliseconds; chunk to stay inside 32-bit timers
+  while (ms > 0) {
+    const step = Math.min(ms, 2 ** 31 - 1);
+    Bun.sleepSync(step);
+    ms -= step;
+  }
+}
+
+/** Monotonic clock in nanoseconds. */
+export const monotonicNs = () => process.hrtime.bigint();
+/** Wall clock in milliseconds. */
+export const nowMs = () => Date.now();
+
+/**
+ * Replace this process with `path` (execve). Byte-exact arguments and environment. Signal
+ * dispositions the runtime changed (SIGPIPE, SIGXFSZ ignored) and the signal mask are reset
+ * first, so the new program starts as it would from a C parent. Returns only by throwing.
+ */
+export function execve(path: string, args: string[], env: [string, string][]): never {
+  const c = libc();
+  const cstr = (s: string) => {
+    const b = encode(s);
+    const z = new Uint8Array(b.length + 1);
+    z.set(b);
+    return z;
+  };
+  const keep: Uint8Array[] = [];
+  const vec = (list: string[]) => {
+    const v = new BigUint64Array(list.length + 1);
+    list.forEach((s, i) => {
+      const z = cstr(s);
+      keep.push(z);
+      v[i] = BigInt(ptr(z));
+    });
+    return v;
+  };
+  const pathz = cstr(path);
+  const av = vec(args);
+  const ev = vec(env.map(([k, v]) => `${k}=${v}`));
+  c.signal(13, null);
+  c.signal(25, null);
+  const empty = new BigUint64Array(16);
+  c.sigprocmask(2 /* SIG_SETMASK */, ptr(empty), null);
+  c.execve(ptr(pathz), ptr(av), ptr(ev));
+  const e = cerrno();
+  // exec failed: this process goes on, so ignore SIGPIPE again as the runtime expects
+  const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
+  void keep;
+  throw new SysError(e, code, "execve");
+}
+
+export interface SpawnResult { status: number; signal: number; }
+/** Run a program and wait for it (stdio inherited unless given). */
+export function spawnWait(argv: string[], opts: { env?: [string, string][]; cwd?: string; stdin?: number; stdout?: number; stderr?: number } = {}): SpawnResult {
+  const env: Record<string, string> = {};
+  for (const [k, v] of opts.env ?? environ()) env[k] = v;
+  const r = Bun.spawnSync({
+    cmd: argv,
+    env,
+    cwd: opts.cwd,
+    stdio: [opts.stdin ?? "inherit", opts.stdout ?? "inherit", opts.stderr ?? "inherit"] as any,
+  });
+  const sig = r.signalCode ? (os.constants.signals as Record<string, number>)[r.signalCode] ?? 0 : 0;
+  return { status: r.exitCode ?? 0, signal: sig };
+}
+
+export function signalNumber(name: string): number | undefined {
+  return (os.constants.signals as Record<string, number>)[name];
+}
+export function signalNames(): Record<string, number> {
+  return os.constants.signals as Record<string, number>;
+}
+
+// ---------- file descriptors ----------
+export const O = {
+  RDONLY: fs.constants.O_RDONLY, WRONLY: fs.constants.O_WRONLY, RDWR: fs.constants.O_RDWR,
+  CREAT: fs.constants.O_CREAT, EXCL: fs.constants.O_EXCL, TRUNC: fs.constants.O_TRUNC,
+  APPEND: fs.constants.O_APPEND, NOFOLLOW: fs.constants.O_NOFOLLOW, NONBLOCK: fs.constants.O_NONBLOCK,
+  DIRECTORY: fs.constants.O_DIRECTORY, NOCTTY: fs.constants.O_NOCTTY, SYNC: fs.constants.O_SYNC,
+};
+
+export function open(path: string, flags: number, mode = 0o666): number {
+  return sys(() => fs.openSync(P(path), flags, mode));
+}
+export function close(fd: number): void {
+  sys(() => fs.closeSync(fd));
+}
+
+/** read(2); retries EAGAIN (non-blocking descriptors inherited from a parent) and EINTR. */
+export function read(fd: number, buf: Uint8Array, off = 0, len = buf.length - off, pos: number | null = null): number {
+  for (;;) {
+    try {
+      return fs.readSync(fd, buf, off, len, pos);
+    } catch (e) {
+      const se = toSysError(e);
+      if (se.errno === 4) continue;
+      if (se.errno === 11) { Bun.sleepSync(1); continue; }
+      throw se;
+    }
+  }
+}
+
+/**
+ * Write all of buf. A write to a closed pipe kills the process by SIGPIPE, as for a C tool
+ * (status 141, nothing on stderr). Other errors throw.
+ */
+export function writeAll(fd: number, buf: Uint8Array, off = 0, len = buf.length - off): void {
+  let end = off + len;
+  while (off < end) {
+    try {
+      off += fs.writeSync(fd, buf, off, end - off);
+    } catch (e) {
+      const se = toSysError(e);
+      if (se.errno === 4) continue;
+      if (se.errno === 11) { Bun.sleepSync(1); continue; }
+      if (se.errno === 32) dieBySignal(13);
+      throw se;
+    }
+  }
+}
+
+/**
+ * Copy up to `count` bytes from in_fd (a regular file, at its current offset) to out_fd in the
+ * kernel (sendfile(2)). Returns bytes copied (0 at EOF), or -1 when sendfile cannot serve these
+ * descriptors (the caller falls back to read/write). EPIPE kills by SIGPIPE like writeAll.
+ */
+export function sendfile(outFd: number, inFd: number, count: number): number {
+  const c = libc();
+  for (;;) {
+    const n = Number(c.sendfile(outFd, inFd, null, count));
+    if (n >= 0) return n;
+    const e = cerrno();
+    if (e === 4) continue;
+    if (e === 11) { Bun.sleepSync(1); continue; }
+    if (e === 32) dieBySignal(13);
+    if (e === 22 || e === 38 || e === 29) return -1;
+    const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
+    throw new SysError(e, code, "sendfile");
+  }
+}
+
+/** flock(2): op is LOCK_SH=1, LOCK_EX=2, LOCK_UN=8, |LOCK_NB=4. */
+export function flock(fd: number, op: number): void {
+  if (libc().flock(fd, op) !== 0) {
+    const e = cerrno();
+    const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
+    throw new SysError(e, code, "flock");
+  }
+}
+
+export function fsync(fd: number): void {
+  sys(() => fs.fsyncSync(fd));
+}
+export function ftruncate(fd: number, len: number): void {
+  sys(() => fs.ftruncateSync(fd, len));
+}
+
+export function isatty(fd: number): boolean {
+  return tty.isatty(fd);
+}
+/** Terminal size of fd, or undefined. */
+export function winsize(fd: number): { rows: number; cols: number } | undefined {
+  if (!tty.isatty(fd)) return undefined;
+  try {
+    const buf = new Uint16Array(4);
+    if (libc().ioctl(fd, 0x5413 /* TIOCGWINSZ */, ptr(buf)) === 0) return { rows: buf[0]!, cols: buf[1]! };
+  } catch {}
+  return undefined;
+}
+/** Name of the terminal on fd (ttyname(3)), or throws ENOTTY. */
+export function ttyname(fd: number): string {
+  if (!tty.isatty(fd)) throw new SysError(25, "ENOTTY", "ttyname");
+  return readlink(`/proc/self/fd/${fd}`);
+}
+
+// ---------- file system ----------
+export interface Stat {
+  dev: number; ino: number; mode: number; nlink: number; uid: number; gid: number; rdev: number;
+  size: number; blksize: number; blocks: number;
+  atimeNs: bigint; mtimeNs: bigint; ctimeNs: bigint;
+}
+function conv(s: fs.BigIntStats): Stat {
+  return {
+    dev: Number(s.dev), ino: Number(s.ino), mode: Number(s.mode), nlink: Number(s.nlink),
+    uid: Number(s.uid), gid: Number(s.gid), rdev: Number(s.rdev), size: Number(s.size),
+    blksize: Number(s.blksize), blocks: Number(s.blocks),
+    atimeNs: s.atimeNs, mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs,
+  };
+}
+export function stat(path: string): Stat {
+  return sys(() => conv(fs.statSync(P(path), { bigint: true })));
+}
+export function lstat(path: string): Stat {
+  return sys(() => conv(fs.lstatSync(P(path), { bigint: true })));
+}
+export function fstat(fd: number): Stat {
+  return sys(() => conv(fs.fstatSync(fd, { bigint: true })));
+}
+export const S = {
+  IFMT: 0o170000, IFSOCK: 0o140000, IFLNK: 0o120000, IFREG: 0o100000, IFBLK: 0o060000,
+  IFDIR: 0o040000, IFCHR: 0o020000, IFIFO: 0o010000,
+};
+export const S_ISDIR = (m: number) => (m & S.IFMT) === S.IFDIR;
+export const S_ISREG = (m: number) => (m & S.IFMT) === S.IFREG;
+export const S_ISLNK = (m: number) => (m & S.IFMT) === S.IFLNK;
+export const S_ISFIFO = (m: number) => (m & S.IFMT) === S.IFIFO;
+export const S_ISCHR = (m: number) => (m & S.IFMT) === S.IFCHR;
+export const S_ISBLK = (m: number) => (m & S.IFMT) === S.IFBLK;
+export const S_ISSOCK = (m: number) => (m & S.IFMT) === S.IFSOCK;
+
+/** access(2): mode is a mask of R_OK=4, W_OK=2, X_OK=1 (0 = exists). Uses the real ids. */
+export function access(path: string, mode: number): boolean {
+  try {
+    fs.accessSync(P(path), mode);
+    return true;
+  } catch {
+    return false;
+  }
+}
+/** Like access() but reports why. */
+export function accessErr(path: string, mode: number): SysError | undefined {
+  try {
+    fs.accessSync(P(path), mode);
+    return undefined;
+  } catch (e) {
+    return toSysError(e);
+  }
+}
+
+/** readdir without "." and "..", names byte-exact. */
+export function readdir(path: string): string[] {
+  return sys(() => (fs.readdirSync(P(path), { encoding: "buffer" }) as Buffer[]).map((b) => decode(b)));
+}
+export function readlink(path: string): string {
+  return sys(() => decode(fs.readlinkSync(P(path), { encoding: "buffer" }) as Buffer));
+}
+export function symlink(target: string, path: string): void {
+  sys(() => fs.symlinkSync(P(target), P(path)));
+}
+export function link(existing: string, path: string): void {
+  sys(() => fs.linkSync(P(existing), P(path)));
+}
+export function rename(from: string, to: string): void {
+  sys(() => fs.renameSync(P(from), P(to)));
+}
+export function unlink(path: string): void {
+  sys(() => fs.unlinkSync(P(path)));
+}
+export function rmdir(path: string): void {
+  sys(() => fs.rmdirSync(P(path)));
+}
+export function mkdir(path: string, mode = 0o777): void {
+  sys(() => fs.mkdirSync(P(path), { mode }));
+}
+export function chmod(path: string, mode: number): void {
+  sys(() => fs.chmodSync(P(path), mode));
+}
+export function fchmod(fd: number, mode: number): void {
+  sys(() => fs.fchmodSync(fd, mode));
+}
+export function chown(path: string, uid: number, gid: number): void {
+  sys(() => fs.chownSync(P(path), uid, gid));
+}
+export function lchown(path: string, uid: number, gid: number): void {
+  sys(() => fs.lchownSync(P(path), uid, gid));
+}
+/** Set access and modification times in nanoseconds since the epoch. */
+export function utimes(path: string, atimeNs: bigint, mtimeNs: bigint): void {
+  // node takes seconds as a number; keep sub-microsecond precision where a double can
+  const t = (ns: bigint) => Number(ns / 1000n) / 1e6;
+  sys(() => fs.utimesSync(P(path), t(atimeNs), t(mtimeNs)));
+}
+export function lutimes(path: string, atimeNs: bigint, mtimeNs: bigint): void {
+  const t = (ns: bigint) => Number(ns / 1000n) / 1e6;
+  sys(() => fs.lutimesSync(P(path), t(atimeNs), t(mtimeNs)));
+}
+export function umask(mask?: number): number {
+  if (mask === undefined) {
+    const old = process.umask(0);
+    process.umask(old);
+    return old;
+  }
+  return process.umask(mask);
+}
+/** Physical working directory (getcwd(3)), byte-exact. */
+export function getcwd(): string {
+  try {
+    const b = fs.readlinkSync("/proc/self/cwd", { encoding: "buffer" }) as Buffer;
+    const s = decode(b);
+    if (s.startsWith("/") && !s.endsWith(" (deleted)")) return s;
+  } catch {}
+  return sys(() => process.cwd());
+}
+export function chdir(path: string): void {
+  try {
+    process.chdir(hasEscapes(path) ? (encode(path) as any) : path);
+  } catch (e) {
+    throw toSysError(e);
+  }
+}
+
+// ---------- system information ----------
+export function uname() {
+  return {
+    sysname: os.type(), nodename: os.hostname(), release: os.release(), version: os.version(),
+    machine: os.machine(),
+  };
+}
+/** CPUs this process may run on (sched_getaffinity), and CPUs configured. */
+export function cpuCount(): { online: number; available: number; configured: number } {
+  let available = 0;
+  try {
+    const set = new Uint8Array(128);
+    if (libc().sched_getaffinity(0, set.length, ptr(set)) === 0)
+      for (const b of set) for (let x = b; x; x &= x - 1) available++;
+  } catch {}
+  const online = os.availableParallelism?.() ?? os.cpus().length;
+  let configured = 0;
+  try {
+    configured = fs.readdirSync("/sys/devices/system/cpu").filter((n) => /^cpu\d+$/.test(n)).length;
+  } catch {}
+  return { online, available: available || online, configured: configured || os.cpus().length || online };
+}

@@ -1,0 +1,25 @@
+// Character classes as musl's C.UTF-8 locale defines them (src/ctype/isw*.c).
+
+/** musl iswprint */
+export function iswprint(wc: number): boolean {
+  if (wc < 0xff) return ((wc + 1) & 0x7f) >= 0x21;
+  if (wc < 0x2028 || wc - 0x202a < 0xd800 - 0x202a || (wc >= 0xe000 && wc < 0xfff9)) return true;
+  if (wc - 0xfffc > 0x10ffff - 0xfffc || (wc & 0xfffe) === 0xfffe) return false;
+  return true;
+}
+
+/** The locale from LC_ALL, LC_CTYPE, LANG: true when characters are UTF-8 (the default, as on
+ * musl); false for "C" and "POSIX", where one byte is one character. */
+export function utf8Locale(env: Map<string, string>): boolean {
+  const v = env.get("LC_ALL") || env.get("LC_CTYPE") || env.get("LANG") || "C.UTF-8";
+  return !(v === "C" || v === "POSIX");
+}
+
+/** The code point of the valid UTF-8 sequence of `len` bytes at b[i] (see utf8SeqLen). */
+export function codePointAt(b: Uint8Array, i: number, len: number): number {
+  const c = b[i]!;
+  if (len === 1) return c;
+  let cp = c & (len === 2 ? 0x1f : len === 3 ? 0x0f : 0x07);
+  for (let k = 1; k < len; k++) cp = (cp << 6) | (b[i + k]! & 0x3f);
+  return cp;
+}

@@ -1,0 +1,135 @@
+// Byte streams: a buffered writer and a chunk/line reader over file descriptors.
+import { writeAll, read, encode, hasEscapes } from "@bsdbox/compat";
+
+const enc = new TextEncoder();
+
+/** Buffered output like stdio: full buffering, or line buffering (set `lineBuffered`). */
+export class Writer {
+  private buf: Uint8Array;
+  private len = 0;
+  /** flush after every write (stderr), or after every newline (a tty) */
+  unbuffered = false;
+  lineBuffered = false;
+
+  constructor(public fd: number, size = 65536) {
+    this.buf = new Uint8Array(size);
+  }
+
+  write(data: Uint8Array | string): void {
+    if (typeof data === "string") {
+      if (hasEscapes(data)) data = encode(data);
+      else {
+        // fast path: encode straight into the buffer
+        if (data.length * 3 <= this.buf.length - this.len) {
+          this.len += enc.encodeInto(data, this.buf.subarray(this.len)).written;
+          this.after(data.length > 0 && data.charCodeAt(data.length - 1) === 10);
+          return;
+        }
+        data = enc.encode(data);
+      }
+    }
+    if (data.length >= this.buf.length) {
+      this.flush();
+      writeAll(this.fd, data);
+      return;
+    }
+    if (data.length > this.buf.length - this.len) this.flush();
+    this.buf.set(data, this.len);
+    this.len += data.length;
+    this.after(data.length > 0 && data[data.length - 1] === 10);
+  }
+
+  /** Write one byte. */
+  byte(b: number): void {
+    if (this.len === this.buf.length) this.flush();
+    this.buf[this.len++] = b;
+    if (this.unbuffered || (this.lineBuffered && b === 10)) this.flush();
+  }
+
+  private after(nl: boolean) {
+    if (this.unbuffered || (this.lineBuffered && nl)) this.flush();
+  }
+
+  flush(): void {
+    if (this.len) {
+      const n = this.len;
+      this.len = 0;
+      writeAll(this.fd, this.buf, 0, n);
+    }
+  }
+}
+
+/** Reads a descriptor in chunks and hands out lines (with their '\n') of any length. */
+export class Reader {
+  buf: Uint8Array;
+  start = 0;
+  end = 0;
+  eof = false;
+
+  constructor(public fd: number, size = 65536) {
+    this.buf = new Uint8Array(size);
+  }
+
+  /** Read more data into the buffer, keeping [start,end). Returns false at end of input. */
+  private fill(): boolean {
+    if (this.eof) return false;
+    if (this.start > 0 && this.start === this.end) {
+      this.start = this.end = 0;
+    }
+    if (this.end === this.buf.length) {
+      if (this.start > 0) {
+        this.buf.copyWithin(0, this.start, this.end);
+        this.end -= this.start;
+        this.start = 0;
+      } else {
+        const nb = new Uint8Array(this.buf.length * 2);
+        nb.set(this.buf.subarray(0, this.end));
+        this.buf = nb;
+      }
+    }
+    const n = read(this.fd, this.buf, this.end, this.buf.length - this.end);
+    if (n === 0) {
+      this.eof = true;
+      return false;
+    }
+    this.end += n;
+    return true;
+  }
+
+  /** The next line including its '\n' (absent on a last unterminated line), or null at EOF.
+   * The view is valid until the next call. */
+  line(delim = 10): Uint8Array | null {
+    let scan = this.start;
+    for (;;) {
+      const i = this.buf.indexOf(delim, scan);
+      if (i >= 0 && i < this.end) {
+        const l = this.buf.subarray(this.start, i + 1);
+        this.start = i + 1;
+        return l;
+      }
+      scan = this.end;
+      const off = scan - this.start;
+      if (!this.fill()) {
+        if (this.start === this.end) return null;
+        const l = this.buf.subarray(this.start, this.end);
+        this.start = this.end;
+        return l;
+      }
+      scan = this.start + off;
+    }
+  }
+
+  /** The next chunk of raw input (any size), or null at EOF. */
+  chunk(): Uint8Array | null {
+    if (this.start < this.end) {
+      const c = this.buf.subarray(this.start, this.end);
+      this.start = this.end;
+      return c;
+    }
+    this.start = this.end = 0;
+    if (!this.fill()) return null;
+    const c = this.buf.subarray(this.start, this.end);
+    this.start = this.end;
+    return c;
+  }
+}

@@ -1,0 +1,4 @@
+// dirname — placeholder until the tool lands.
+import { defineApplet, errx } from "@bsdbox/shared";
+
+export default defineApplet({ name: "dirname", main: (ctx) => errx(ctx, 1, "not implemented yet") });

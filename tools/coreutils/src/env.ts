@@ -1,0 +1,4 @@
+// env — placeholder until the tool lands.
+import { defineApplet, errx } from "@bsdbox/shared";
+
+export default defineApplet({ name: "env", main: (ctx) => errx(ctx, 1, "not implemented yet") });

@@ -1,0 +1,4 @@
+// head — placeholder until the tool lands.
+import { defineApplet, errx } from "@bsdbox/shared";
+
+export default defineApplet({ name: "head", main: (ctx) => errx(ctx, 1, "not implemented yet") });

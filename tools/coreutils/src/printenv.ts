@@ -1,0 +1,4 @@
+// printenv — placeholder until the tool lands.
+import { defineApplet, errx } from "@bsdbox/shared";
+
+export default defineApplet({ name: "printenv", main: (ctx) => errx(ctx, 1, "not implemented yet") });

@@ -1,0 +1,4 @@
+// pwd — placeholder until the tool lands.
+import { defineApplet, errx } from "@bsdbox/shared";
+
+export default defineApplet({ name: "pwd", main: (ctx) => errx(ctx, 1, "not implemented yet") });

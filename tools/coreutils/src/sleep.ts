@@ -1,0 +1,4 @@
+// sleep — placeholder until the tool lands.
+import { defineApplet, errx } from "@bsdbox/shared";
+
+export default defineApplet({ name: "sleep", main: (ctx) => errx(ctx, 1, "not implemented yet") });
