@@ -32,3 +32,9 @@ export function errno(): number {
 }
 
 export { ptr, read, CString };
+
+/** A library with isatty alone: bun:ffi compiles a trampoline per symbol at dlopen time, so the
+ * one call made by nearly every tool (is stdout a terminal?) gets its own tiny handle. */
+export function dlopenIsatty() {
+  return dlopen("libc.so.6", { isatty: { args: [FFIType.i32], returns: FFIType.i32 } }).symbols;
+}

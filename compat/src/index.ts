@@ -1,12 +1,11 @@
 // compat: the only module that touches the runtime (Bun today) and the OS.
 // A synchronous, libc-shaped API. Paths and names are lossless strings (see bytes.ts):
 // a string holding escaped bytes is encoded back to the exact bytes before it reaches the kernel.
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as tty from "node:tty";
+import { accessSync, chmodSync, chownSync, closeSync, constants, fchmodSync, fstatSync, fsyncSync, ftruncateSync, lchownSync, linkSync, lstatSync, lutimesSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, renameSync, rmdirSync, statSync, symlinkSync, unlinkSync, utimesSync, writeSync, type BigIntStats } from "node:fs";
+import { availableParallelism, constants as osConstants, cpus, hostname, machine, release, type as osType, version as osVersion } from "node:os";
 import { decode, encode, hasEscapes } from "./bytes";
 import { SysError, toSysError, ERRNO, strerror } from "./errno";
-import { libc, errno as cerrno, ptr } from "./ffi";
+import { libc, errno as cerrno, ptr, dlopenIsatty } from "./ffi";
 
 export { decode, encode, hasEscapes, byteLength, utf8SeqLen } from "./bytes";
 export { SysError, strerror, ERRNO } from "./errno";
@@ -31,7 +30,7 @@ export function argv(): string[] {
   if (argvCache) return argvCache;
   let raw: Uint8Array | undefined;
   try {
-    raw = fs.readFileSync("/proc/self/cmdline");
+    raw = readFileSync("/proc/self/cmdline");
   } catch {}
   if (raw && raw.length) {
     const out: string[] = [];
@@ -50,7 +49,7 @@ export function argv(): string[] {
 export function environ(): [string, string][] {
   let raw: Uint8Array | undefined;
   try {
-    raw = fs.readFileSync("/proc/self/environ");
+    raw = readFileSync("/proc/self/environ");
   } catch {}
   const out: [string, string][] = [];
   if (raw) {
@@ -146,6 +145,38 @@ export function execve(path: string, args: string[], env: [string, string][]): n
   throw new SysError(e, code, "execve");
 }
 
+/**
+ * execvp(3) as musl does it: a name without '/' is looked up in PATH from `env` (default
+ * "/usr/local/bin:/bin:/usr/bin"); EACCES is remembered while the search goes on; there is no
+ * /bin/sh fallback for ENOEXEC. Returns only by throwing the final error.
+ */
+export function execvp(file: string, args: string[], env: [string, string][]): never {
+  if (file === "") throw new SysError(2, "ENOENT", "execvp");
+  if (file.includes("/")) execve(file, args, env);
+  const path = env.find(([k]) => k === "PATH")?.[1] ?? "/usr/local/bin:/bin:/usr/bin";
+  let eacces = false;
+  for (const dir of path.split(":")) {
+    try {
+      execve(dir === "" ? file : `${dir}/${file}`, args, env);
+    } catch (e) {
+      const se = e as SysError;
+      if (se.errno === 13) eacces = true;
+      else if (se.errno !== 2 && se.errno !== 20) throw se;
+    }
+  }
+  throw eacces ? new SysError(13, "EACCES", "execvp") : new SysError(2, "ENOENT", "execvp");
+}
+
+/** Run `handler` when signal `name` ("SIGUSR1"...) arrives (while the event loop runs). */
+export function onSignal(name: string, handler: () => void): void {
+  process.on(name as NodeJS.Signals, handler);
+}
+
+/** Sleep without blocking the event loop, so signal handlers run meanwhile. */
+export function sleepAsync(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.max(0, ms)));
+}
+
 export interface SpawnResult { status: number; signal: number; }
 /** Run a program and wait for it (stdio inherited unless given). */
 export function spawnWait(argv: string[], opts: { env?: [string, string][]; cwd?: string; stdin?: number; stdout?: number; stderr?: number } = {}): SpawnResult {
@@ -157,37 +188,37 @@ export function spawnWait(argv: string[], opts: { env?: [string, string][]; cwd?
     cwd: opts.cwd,
     stdio: [opts.stdin ?? "inherit", opts.stdout ?? "inherit", opts.stderr ?? "inherit"] as any,
   });
-  const sig = r.signalCode ? (os.constants.signals as Record<string, number>)[r.signalCode] ?? 0 : 0;
+  const sig = r.signalCode ? (osConstants.signals as Record<string, number>)[r.signalCode] ?? 0 : 0;
   return { status: r.exitCode ?? 0, signal: sig };
 }
 
 export function signalNumber(name: string): number | undefined {
-  return (os.constants.signals as Record<string, number>)[name];
+  return (osConstants.signals as Record<string, number>)[name];
 }
 export function signalNames(): Record<string, number> {
-  return os.constants.signals as Record<string, number>;
+  return osConstants.signals as Record<string, number>;
 }
 
 // ---------- file descriptors ----------
 export const O = {
-  RDONLY: fs.constants.O_RDONLY, WRONLY: fs.constants.O_WRONLY, RDWR: fs.constants.O_RDWR,
-  CREAT: fs.constants.O_CREAT, EXCL: fs.constants.O_EXCL, TRUNC: fs.constants.O_TRUNC,
-  APPEND: fs.constants.O_APPEND, NOFOLLOW: fs.constants.O_NOFOLLOW, NONBLOCK: fs.constants.O_NONBLOCK,
-  DIRECTORY: fs.constants.O_DIRECTORY, NOCTTY: fs.constants.O_NOCTTY, SYNC: fs.constants.O_SYNC,
+  RDONLY: constants.O_RDONLY, WRONLY: constants.O_WRONLY, RDWR: constants.O_RDWR,
+  CREAT: constants.O_CREAT, EXCL: constants.O_EXCL, TRUNC: constants.O_TRUNC,
+  APPEND: constants.O_APPEND, NOFOLLOW: constants.O_NOFOLLOW, NONBLOCK: constants.O_NONBLOCK,
+  DIRECTORY: constants.O_DIRECTORY, NOCTTY: constants.O_NOCTTY, SYNC: constants.O_SYNC,
 };
 
 export function open(path: string, flags: number, mode = 0o666): number {
-  return sys(() => fs.openSync(P(path), flags, mode));
+  return sys(() => openSync(P(path), flags, mode));
 }
 export function close(fd: number): void {
-  sys(() => fs.closeSync(fd));
+  sys(() => closeSync(fd));
 }
 
 /** read(2); retries EAGAIN (non-blocking descriptors inherited from a parent) and EINTR. */
 export function read(fd: number, buf: Uint8Array, off = 0, len = buf.length - off, pos: number | null = null): number {
   for (;;) {
     try {
-      return fs.readSync(fd, buf, off, len, pos);
+      return readSync(fd, buf, off, len, pos);
     } catch (e) {
       const se = toSysError(e);
       if (se.errno === 4) continue;
@@ -205,7 +236,7 @@ export function writeAll(fd: number, buf: Uint8Array, off = 0, len = buf.length 
   let end = off + len;
   while (off < end) {
     try {
-      off += fs.writeSync(fd, buf, off, end - off);
+      off += writeSync(fd, buf, off, end - off);
     } catch (e) {
       const se = toSysError(e);
       if (se.errno === 4) continue;
@@ -246,18 +277,21 @@ export function flock(fd: number, op: number): void {
 }
 
 export function fsync(fd: number): void {
-  sys(() => fs.fsyncSync(fd));
+  sys(() => fsyncSync(fd));
 }
 export function ftruncate(fd: number, len: number): void {
-  sys(() => fs.ftruncateSync(fd, len));
+  sys(() => ftruncateSync(fd, len));
 }
 
+// node:tty costs ~4 ms of start-up; isatty(3) through FFI costs ~0.3 ms, and only when asked.
+let ttyLib: { isatty(fd: number): number } | undefined;
 export function isatty(fd: number): boolean {
-  return tty.isatty(fd);
+  ttyLib ??= dlopenIsatty();
+  return ttyLib.isatty(fd) === 1;
 }
 /** Terminal size of fd, or undefined. */
 export function winsize(fd: number): { rows: number; cols: number } | undefined {
-  if (!tty.isatty(fd)) return undefined;
+  if (!isatty(fd)) return undefined;
   try {
     const buf = new Uint16Array(4);
     if (libc().ioctl(fd, 0x5413 /* TIOCGWINSZ */, ptr(buf)) === 0) return { rows: buf[0]!, cols: buf[1]! };
@@ -266,7 +300,7 @@ export function winsize(fd: number): { rows: number; cols: number } | undefined 
 }
 /** Name of the terminal on fd (ttyname(3)), or throws ENOTTY. */
 export function ttyname(fd: number): string {
-  if (!tty.isatty(fd)) throw new SysError(25, "ENOTTY", "ttyname");
+  if (!isatty(fd)) throw new SysError(25, "ENOTTY", "ttyname");
   return readlink(`/proc/self/fd/${fd}`);
 }
 
@@ -276,7 +310,7 @@ export interface Stat {
   size: number; blksize: number; blocks: number;
   atimeNs: bigint; mtimeNs: bigint; ctimeNs: bigint;
 }
-function conv(s: fs.BigIntStats): Stat {
+function conv(s: BigIntStats): Stat {
   return {
     dev: Number(s.dev), ino: Number(s.ino), mode: Number(s.mode), nlink: Number(s.nlink),
     uid: Number(s.uid), gid: Number(s.gid), rdev: Number(s.rdev), size: Number(s.size),
@@ -285,13 +319,13 @@ function conv(s: fs.BigIntStats): Stat {
   };
 }
 export function stat(path: string): Stat {
-  return sys(() => conv(fs.statSync(P(path), { bigint: true })));
+  return sys(() => conv(statSync(P(path), { bigint: true })));
 }
 export function lstat(path: string): Stat {
-  return sys(() => conv(fs.lstatSync(P(path), { bigint: true })));
+  return sys(() => conv(lstatSync(P(path), { bigint: true })));
 }
 export function fstat(fd: number): Stat {
-  return sys(() => conv(fs.fstatSync(fd, { bigint: true })));
+  return sys(() => conv(fstatSync(fd, { bigint: true })));
 }
 export const S = {
   IFMT: 0o170000, IFSOCK: 0o140000, IFLNK: 0o120000, IFREG: 0o100000, IFBLK: 0o060000,
@@ -308,7 +342,7 @@ export const S_ISSOCK = (m: number) => (m & S.IFMT) === S.IFSOCK;
 /** access(2): mode is a mask of R_OK=4, W_OK=2, X_OK=1 (0 = exists). Uses the real ids. */
 export function access(path: string, mode: number): boolean {
   try {
-    fs.accessSync(P(path), mode);
+    accessSync(P(path), mode);
     return true;
   } catch {
     return false;
@@ -317,7 +351,7 @@ export function access(path: string, mode: number): boolean {
 /** Like access() but reports why. */
 export function accessErr(path: string, mode: number): SysError | undefined {
   try {
-    fs.accessSync(P(path), mode);
+    accessSync(P(path), mode);
     return undefined;
   } catch (e) {
     return toSysError(e);
@@ -326,50 +360,50 @@ export function accessErr(path: string, mode: number): SysError | undefined {
 
 /** readdir without "." and "..", names byte-exact. */
 export function readdir(path: string): string[] {
-  return sys(() => (fs.readdirSync(P(path), { encoding: "buffer" }) as Buffer[]).map((b) => decode(b)));
+  return sys(() => (readdirSync(P(path), { encoding: "buffer" }) as Buffer[]).map((b) => decode(b)));
 }
 export function readlink(path: string): string {
-  return sys(() => decode(fs.readlinkSync(P(path), { encoding: "buffer" }) as Buffer));
+  return sys(() => decode(readlinkSync(P(path), { encoding: "buffer" }) as Buffer));
 }
 export function symlink(target: string, path: string): void {
-  sys(() => fs.symlinkSync(P(target), P(path)));
+  sys(() => symlinkSync(P(target), P(path)));
 }
 export function link(existing: string, path: string): void {
-  sys(() => fs.linkSync(P(existing), P(path)));
+  sys(() => linkSync(P(existing), P(path)));
 }
 export function rename(from: string, to: string): void {
-  sys(() => fs.renameSync(P(from), P(to)));
+  sys(() => renameSync(P(from), P(to)));
 }
 export function unlink(path: string): void {
-  sys(() => fs.unlinkSync(P(path)));
+  sys(() => unlinkSync(P(path)));
 }
 export function rmdir(path: string): void {
-  sys(() => fs.rmdirSync(P(path)));
+  sys(() => rmdirSync(P(path)));
 }
 export function mkdir(path: string, mode = 0o777): void {
-  sys(() => fs.mkdirSync(P(path), { mode }));
+  sys(() => mkdirSync(P(path), { mode }));
 }
 export function chmod(path: string, mode: number): void {
-  sys(() => fs.chmodSync(P(path), mode));
+  sys(() => chmodSync(P(path), mode));
 }
 export function fchmod(fd: number, mode: number): void {
-  sys(() => fs.fchmodSync(fd, mode));
+  sys(() => fchmodSync(fd, mode));
 }
 export function chown(path: string, uid: number, gid: number): void {
-  sys(() => fs.chownSync(P(path), uid, gid));
+  sys(() => chownSync(P(path), uid, gid));
 }
 export function lchown(path: string, uid: number, gid: number): void {
-  sys(() => fs.lchownSync(P(path), uid, gid));
+  sys(() => lchownSync(P(path), uid, gid));
 }
 /** Set access and modification times in nanoseconds since the epoch. */
 export function utimes(path: string, atimeNs: bigint, mtimeNs: bigint): void {
   // node takes seconds as a number; keep sub-microsecond precision where a double can
   const t = (ns: bigint) => Number(ns / 1000n) / 1e6;
-  sys(() => fs.utimesSync(P(path), t(atimeNs), t(mtimeNs)));
+  sys(() => utimesSync(P(path), t(atimeNs), t(mtimeNs)));
 }
 export function lutimes(path: string, atimeNs: bigint, mtimeNs: bigint): void {
   const t = (ns: bigint) => Number(ns / 1000n) / 1e6;
-  sys(() => fs.lutimesSync(P(path), t(atimeNs), t(mtimeNs)));
+  sys(() => lutimesSync(P(path), t(atimeNs), t(mtimeNs)));
 }
 export function umask(mask?: number): number {
   if (mask === undefined) {
@@ -382,7 +416,7 @@ export function umask(mask?: number): number {
 /** Physical working directory (getcwd(3)), byte-exact. */
 export function getcwd(): string {
   try {
-    const b = fs.readlinkSync("/proc/self/cwd", { encoding: "buffer" }) as Buffer;
+    const b = readlinkSync("/proc/self/cwd", { encoding: "buffer" }) as Buffer;
     const s = decode(b);
     if (s.startsWith("/") && !s.endsWith(" (deleted)")) return s;
   } catch {}
@@ -399,8 +433,8 @@ export function chdir(path: string): void {
 // ---------- system information ----------
 export function uname() {
   return {
-    sysname: os.type(), nodename: os.hostname(), release: os.release(), version: os.version(),
-    machine: os.machine(),
+    sysname: osType(), nodename: hostname(), release: release(), version: osVersion(),
+    machine: machine(),
   };
 }
 /** CPUs this process may run on (sched_getaffinity), and CPUs configured. */
@@ -411,10 +445,10 @@ export function cpuCount(): { online: number; available: number; configured: num
     if (libc().sched_getaffinity(0, set.length, ptr(set)) === 0)
       for (const b of set) for (let x = b; x; x &= x - 1) available++;
   } catch {}
-  const online = os.availableParallelism?.() ?? os.cpus().length;
+  const online = availableParallelism?.() ?? cpus().length;
   let configured = 0;
   try {
-    configured = fs.readdirSync("/sys/devices/system/cpu").filter((n) => /^cpu\d+$/.test(n)).length;
+    configured = readdirSync("/sys/devices/system/cpu").filter((n) => /^cpu\d+$/.test(n)).length;
   } catch {}
-  return { online, available: available || online, configured: configured || os.cpus().length || online };
+  return { online, available: available || online, configured: configured || cpus().length || online };
 }

@@ -75,7 +75,21 @@ function envFor(o: RunOpts, dir: string): Record<string, string> {
 /** Run one tool directly: run("cat", ["-n", "a"], {files: {a: "x\n"}}). Arguments may be Buffers. */
 export function run(tool: string, args: (string | Buffer)[] = [], o: RunOpts = {}): Result {
   const dir = o.cwd ?? tmpdir(o.files);
-  const r = spawnSync(path.join(implDir(), tool), args as string[], {
+  const exe = path.join(implDir(), tool);
+  if (args.some((a) => typeof a !== "string")) {
+    // the runtime's spawn takes only strings: build byte-exact arguments in a shell instead
+    const lines = ["set --"];
+    for (const a of args) {
+      const b = typeof a === "string" ? Buffer.from(a) : a;
+      const oct = [...b].map((c) => "\\" + c.toString(8).padStart(3, "0")).join("");
+      lines.push(`v=$(printf '${oct}x'); set -- "$@" "\${v%x}"`);
+    }
+    lines.push(`exec '${exe}' "$@"`);
+    return finish(spawnSync("/bin/sh", ["-c", lines.join("\n")], {
+      cwd: dir, input: o.stdin ?? "", env: envFor(o, dir), timeout: o.timeout ?? 20000, maxBuffer: 1 << 30,
+    }), dir);
+  }
+  const r = spawnSync(exe, args as string[], {
     cwd: dir, input: o.stdin ?? "", env: envFor(o, dir), timeout: o.timeout ?? 20000, maxBuffer: 1 << 30,
   });
   return finish(r, dir);

@@ -21,7 +21,8 @@ export interface Ctx {
 
 export interface Applet {
   name: string;
-  main(ctx: Ctx): number | void;
+  /** Synchronous as a rule; a tool that must wait for signals or timers may return a Promise. */
+  main(ctx: Ctx): number | void | Promise<number | void>;
 }
 
 export function defineApplet(a: Applet): Applet {

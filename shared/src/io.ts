@@ -1,5 +1,5 @@
 // Byte streams: a buffered writer and a chunk/line reader over file descriptors.
-import { writeAll, read, encode, hasEscapes } from "@bsdbox/compat";
+import { writeAll, read, encode, hasEscapes, isatty } from "@bsdbox/compat";
 
 const enc = new TextEncoder();
 
@@ -9,13 +9,15 @@ export class Writer {
   private len = 0;
   /** flush after every write (stderr), or after every newline (a tty) */
   unbuffered = false;
-  lineBuffered = false;
+  /** line buffering: undefined = decide at the first write (true when fd is a terminal) */
+  lineBuffered: boolean | undefined;
 
   constructor(public fd: number, size = 65536) {
     this.buf = new Uint8Array(size);
   }
 
   write(data: Uint8Array | string): void {
+    if (this.lineBuffered === undefined) this.lineBuffered = isatty(this.fd);
     if (typeof data === "string") {
       if (hasEscapes(data)) data = encode(data);
       else {
@@ -41,6 +43,7 @@ export class Writer {
 
   /** Write one byte. */
   byte(b: number): void {
+    if (this.lineBuffered === undefined) this.lineBuffered = isatty(this.fd);
     if (this.len === this.buf.length) this.flush();
     this.buf[this.len++] = b;
     if (this.unbuffered || (this.lineBuffered && b === 10)) this.flush();

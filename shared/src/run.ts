@@ -1,5 +1,5 @@
 // Running an applet as a process: build the context, call main, turn the outcome into a status.
-import { argv as sysArgv, environ, exit, isatty, SysError } from "@bsdbox/compat";
+import { argv as sysArgv, environ, exit, SysError } from "@bsdbox/compat";
 import { Exit, type Applet, type Ctx } from "./applet";
 import { Writer } from "./io";
 
@@ -11,8 +11,8 @@ export function basename(p: string): string {
 
 export function makeCtx(argv0: string, args: string[], env?: Map<string, string>): Ctx {
   const out = new Writer(1);
-  if (isatty(1)) out.lineBuffered = true;
   const err = new Writer(2, 4096);
+  err.lineBuffered = false;
   err.unbuffered = true;
   return {
     prog: basename(argv0) || argv0,
@@ -26,16 +26,23 @@ export function makeCtx(argv0: string, args: string[], env?: Map<string, string>
   };
 }
 
-/** Run main and return the exit status; never throws. */
-export function runApplet(applet: Applet, ctx: Ctx): number {
-  let code: number;
+/** Run main and return the exit status (a Promise for an asynchronous applet); never throws. */
+export function runApplet(applet: Applet, ctx: Ctx): number | Promise<number> {
+  let r: ReturnType<Applet["main"]>;
   try {
-    const r = applet.main(ctx);
-    code = typeof r === "number" ? r : ctx.status;
+    r = applet.main(ctx);
   } catch (e) {
-    if (e instanceof Exit) code = e.code;
-    else code = internal(ctx, e);
+    return finish(ctx, e instanceof Exit ? e.code : internal(ctx, e));
   }
+  if (r instanceof Promise)
+    return r.then(
+      (v) => finish(ctx, typeof v === "number" ? v : ctx.status),
+      (e) => finish(ctx, e instanceof Exit ? e.code : internal(ctx, e)),
+    );
+  return finish(ctx, typeof r === "number" ? r : ctx.status);
+}
+
+function finish(ctx: Ctx, code: number): number {
   try {
     ctx.out.flush();
   } catch (e) {
@@ -61,8 +68,10 @@ function internal(ctx: Ctx, e: unknown): number {
 }
 
 /** Process entry: the process exits with the applet's status. */
-export function runProcess(applet: Applet, argv0: string, args: string[]): never {
-  exit(runApplet(applet, makeCtx(argv0, args)));
+export function runProcess(applet: Applet, argv0: string, args: string[]): void {
+  const r = runApplet(applet, makeCtx(argv0, args));
+  if (typeof r === "number") exit(r);
+  else r.then(exit);
 }
 
 export { sysArgv };
