@@ -19,6 +19,7 @@ function open() {
     sched_getaffinity: { args: [i32, u32, P], returns: i32 },
     sendfile: { args: [i32, i32, P, u64], returns: i64 },
     flock: { args: [i32, i32], returns: i32 },
+    linkat: { args: [i32, P, i32, P, i32], returns: i32 },
   });
 }
 

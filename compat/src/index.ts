@@ -1,7 +1,7 @@
 // compat: the only module that touches the runtime (Bun today) and the OS.
 // A synchronous, libc-shaped API. Paths and names are lossless strings (see bytes.ts):
 // a string holding escaped bytes is encoded back to the exact bytes before it reaches the kernel.
-import { accessSync, chmodSync, chownSync, closeSync, constants, fchmodSync, fstatSync, fsyncSync, ftruncateSync, lchownSync, linkSync, lstatSync, lutimesSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, renameSync, rmdirSync, statSync, symlinkSync, unlinkSync, utimesSync, writeSync, type BigIntStats } from "node:fs";
+import { accessSync, chmodSync, chownSync, closeSync, constants, fchmodSync, fstatSync, fsyncSync, ftruncateSync, lchownSync, linkSync, lstatSync, lutimesSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, realpathSync, renameSync, rmdirSync, statSync, symlinkSync, unlinkSync, utimesSync, writeSync, type BigIntStats } from "node:fs";
 import { availableParallelism, constants as osConstants, cpus, hostname, machine, release, type as osType, version as osVersion } from "node:os";
 import { decode, encode, hasEscapes } from "./bytes";
 import { SysError, toSysError, ERRNO, strerror } from "./errno";
@@ -10,6 +10,19 @@ import { libc, errno as cerrno, ptr, dlopenIsatty } from "./ffi";
 export { decode, encode, hasEscapes, byteLength, utf8SeqLen } from "./bytes";
 export { SysError, strerror, ERRNO } from "./errno";
 export * from "./users";
+
+/** A NUL-terminated byte copy of a lossless string, for libc calls through FFI. */
+function cstr(s: string): Uint8Array {
+  const b = encode(s);
+  const z = new Uint8Array(b.length + 1);
+  z.set(b);
+  return z;
+}
+/** The SysError for the errno a failed FFI call left behind. */
+function lastError(syscall: string, e = cerrno()): SysError {
+  const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
+  return new SysError(e, code, syscall);
+}
 
 type PathArg = string | Buffer;
 function P(s: string): PathArg {
@@ -114,12 +127,6 @@ export const nowMs = () => Date.now();
  */
 export function execve(path: string, args: string[], env: [string, string][]): never {
   const c = libc();
-  const cstr = (s: string) => {
-    const b = encode(s);
-    const z = new Uint8Array(b.length + 1);
-    z.set(b);
-    return z;
-  };
   const keep: Uint8Array[] = [];
   const vec = (list: string[]) => {
     const v = new BigUint64Array(list.length + 1);
@@ -138,11 +145,9 @@ export function execve(path: string, args: string[], env: [string, string][]): n
   const empty = new BigUint64Array(16);
   c.sigprocmask(2 /* SIG_SETMASK */, ptr(empty), null);
   c.execve(ptr(pathz), ptr(av), ptr(ev));
-  const e = cerrno();
-  // exec failed: this process goes on, so ignore SIGPIPE again as the runtime expects
-  const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
+  const err = lastError("execve");
   void keep;
-  throw new SysError(e, code, "execve");
+  throw err;
 }
 
 /**
@@ -262,18 +267,13 @@ export function sendfile(outFd: number, inFd: number, count: number): number {
     if (e === 11) { Bun.sleepSync(1); continue; }
     if (e === 32) dieBySignal(13);
     if (e === 22 || e === 38 || e === 29) return -1;
-    const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
-    throw new SysError(e, code, "sendfile");
+    throw lastError("sendfile", e);
   }
 }
 
 /** flock(2): op is LOCK_SH=1, LOCK_EX=2, LOCK_UN=8, |LOCK_NB=4. */
 export function flock(fd: number, op: number): void {
-  if (libc().flock(fd, op) !== 0) {
-    const e = cerrno();
-    const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
-    throw new SysError(e, code, "flock");
-  }
+  if (libc().flock(fd, op) !== 0) throw lastError("flock");
 }
 
 export function fsync(fd: number): void {
@@ -368,8 +368,19 @@ export function readlink(path: string): string {
 export function symlink(target: string, path: string): void {
   sys(() => symlinkSync(P(target), P(path)));
 }
-export function link(existing: string, path: string): void {
-  sys(() => linkSync(P(existing), P(path)));
+/** link(2): a new name for `existing`. A symlink as `existing` gets the new name itself, unless
+ * `follow` (linkat(2) with AT_SYMLINK_FOLLOW: the name is made for the file the link points to). */
+export function link(existing: string, path: string, follow = false): void {
+  if (!follow) {
+    sys(() => linkSync(P(existing), P(path)));
+    return;
+  }
+  const a = cstr(existing), b = cstr(path);
+  if (libc().linkat(-100 /* AT_FDCWD */, ptr(a), -100, ptr(b), 0x400 /* AT_SYMLINK_FOLLOW */) !== 0) throw lastError("linkat");
+}
+/** realpath(3): the absolute path with every symlink, "." and ".." resolved, byte-exact. */
+export function realpath(path: string): string {
+  return sys(() => decode(realpathSync.native(P(path), { encoding: "buffer" }) as Buffer));
 }
 export function rename(from: string, to: string): void {
   sys(() => renameSync(P(from), P(to)));

@@ -7,3 +7,5 @@ export * from "./run";
 export * from "./files";
 export * from "./chars";
 export { decode, encode, byteLength, utf8SeqLen } from "@bsdbox/compat";
+export * from "./mode";
+export * from "./path";

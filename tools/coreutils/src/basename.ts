@@ -4,19 +4,9 @@
 // -a: every operand is a string; -s suffix: strip suffix from each (implies several operands).
 // An empty first operand prints an empty line and ends (FreeBSD). The suffix is removed only
 // when it is not the whole name and ends on a character boundary (bytes with LC_ALL=C).
-import { defineApplet, Getopt, usage, utf8Locale, encode, decode } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, utf8Locale, encode, decode, pathBasename } from "@bsdbox/shared";
 
 const USAGE = "usage: basename string [suffix]\n       basename [-a] [-s suffix] string [...]";
-
-/** musl basename(3) */
-export function baseOf(s: string): string {
-  if (s === "") return ".";
-  let i = s.length - 1;
-  while (i > 0 && s[i] === "/") i--;
-  const end = i + 1;
-  while (i > 0 && s[i - 1] !== "/") i--;
-  return s.slice(i, end);
-}
 
 export default defineApplet({
   name: "basename",
@@ -41,7 +31,7 @@ export default defineApplet({
     }
     const bytes = !utf8Locale(ctx.env);
     for (const a of args) {
-      let p = baseOf(a);
+      let p = pathBasename(a);
       if (suffix) p = strip(p, suffix, bytes);
       ctx.out.write(p + "\n");
     }
