@@ -7,7 +7,7 @@ let lib: Lib | undefined;
 function open() {
   const { i32, ptr: P, u32, i64, u64 } = FFIType;
   return dlopen("libc.so.6", {
-    signal: { args: [i32, P], returns: P },
+    signal: { args: [i32, P], returns: P }, // handler: null = SIG_DFL, 1 = SIG_IGN
     raise: { args: [i32], returns: i32 },
     sigprocmask: { args: [i32, P, P], returns: i32 },
     execve: { args: [P, P, P], returns: i32 },

@@ -172,6 +172,11 @@ export function execvp(file: string, args: string[], env: [string, string][]): n
   throw eacces ? new SysError(13, "EACCES", "execvp") : new SysError(2, "ENOENT", "execvp");
 }
 
+/** signal(sig, SIG_IGN): ignore a signal (tee -i, nohup). Inherited by exec'd programs. */
+export function ignoreSignal(sig: number): void {
+  libc().signal(sig, 1 as unknown as null);
+}
+
 /** Run `handler` when signal `name` ("SIGUSR1"...) arrives (while the event loop runs). */
 export function onSignal(name: string, handler: () => void): void {
   process.on(name as NodeJS.Signals, handler);

@@ -36,15 +36,19 @@ export function strtol(s: string, base = 10): { value: bigint; end: number; digi
 
 const SHIFT: Record<string, bigint> = { k: 10n, m: 20n, g: 30n, t: 40n, p: 50n, e: 60n };
 
-/** expand_number(3): "10k" = 10240; suffixes k m g t p e (any case, powers of 1024), optional b/B. */
-export function expandNumber(s: string): { value: bigint; error?: string } {
-  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)([kmgtpeKMGTPE]?)([bB]?)$/.exec(s);
-  if (!m) return { value: 0n, error: "invalid" };
+/**
+ * expand_number(3) as in FreeBSD 15: leading blanks, sign, decimal/0x/0 octal, suffix k m g t p e
+ * (any case, powers of 1024) with an optional b/B, int64 range. `errno` is EINVAL (22) for a
+ * malformed number and ERANGE (34) out of range, for err(3)-style messages.
+ */
+export function expandNumber(s: string): { value: bigint; error?: string; errno?: number } {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)([kmgtpeKMGTPE]?)([bB]?)$/.exec(s);
+  if (!m) return { value: 0n, error: "invalid", errno: 22 };
   let v = BigInt(m[2]!.startsWith("0") && m[2]!.length > 1 && !/^0[xX]/.test(m[2]!) ? "0o" + m[2]!.slice(1) : m[2]!);
   const sh = SHIFT[m[3]!.toLowerCase()];
   if (sh) v <<= sh;
   if (m[1] === "-") v = -v;
-  if (v > 0x7fffffffffffffffn || v < -0x8000000000000000n) return { value: 0n, error: "too large" };
+  if (v > 0x7fffffffffffffffn || v < -0x8000000000000000n) return { value: 0n, error: "too large", errno: 34 };
   return { value: v };
 }
 
