@@ -1,4 +1,5 @@
-// Character classes as musl's C.UTF-8 locale defines them (src/ctype/isw*.c).
+// Character classes as musl's C.UTF-8 locale defines them (src/ctype/isw*.c), and collation.
+import { encode } from "@bsdbox/compat";
 
 /** musl iswprint */
 export function iswprint(wc: number): boolean {
@@ -22,4 +23,13 @@ export function codePointAt(b: Uint8Array, i: number, len: number): number {
   let cp = c & (len === 2 ? 0x1f : len === 3 ? 0x0f : 0x07);
   for (let k = 1; k < len; k++) cp = (cp << 6) | (b[i + k]! & 0x3f);
   return cp;
+}
+
+/** strcmp(3) on the bytes of two lossless strings. In C.UTF-8 musl's strcoll is strcmp, and byte
+ * order is code-point order, so this is also the collation order. */
+export function strcmp(a: string, b: string): number {
+  const x = encode(a), y = encode(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
 }

@@ -9,3 +9,4 @@ export * from "./chars";
 export { decode, encode, byteLength, utf8SeqLen } from "@bsdbox/compat";
 export * from "./mode";
 export * from "./path";
+export * from "./bre";
