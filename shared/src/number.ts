@@ -52,31 +52,3 @@ export function expandNumber(s: string): { value: bigint; error?: string; errno?
   return { value: v };
 }
 
-/**
- * strtod(3) prefix parse as musl does it: leading white space, sign, decimal digits with an
- * optional point and exponent, hexadecimal floats (0x1.8p3), "inf"/"infinity", "nan[(chars)]",
- * all case-insensitive. `end` is 0 when no number was found.
- */
-export function strtod(s: string): { value: number; end: number } {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(?:(0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?\d+)?)|((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|(inf(?:inity)?)|(nan(?:\([0-9A-Za-z_]*\))?))/i.exec(s);
-  if (!m) return { value: 0, end: 0 };
-  const neg = m[1] === "-";
-  let v: number;
-  let text = m[0];
-  if (m[2]) {
-    // a hex float; "0x" alone parses as 0 followed by "x"
-    const h = /^0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)(?:[pP]([+-]?\d+))?$/.exec(m[2])!;
-    const digits = h[1]! + h[2]!;
-    if (!digits) {
-      text = text.slice(0, text.length - m[2].length + 1);
-      v = 0;
-    } else {
-      let mant = 0;
-      for (const d of digits) mant = mant * 16 + parseInt(d, 16);
-      v = mant * Math.pow(2, Number(h[3] ?? 0) - 4 * h[2]!.length);
-    }
-  } else if (m[3]) v = Number(m[3]);
-  else if (m[4]) v = Infinity;
-  else v = NaN;
-  return { value: neg ? -v : v, end: text.length };
-}
