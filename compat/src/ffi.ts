@@ -1,10 +1,12 @@
 // libc through bun:ffi, opened on first use only (dlopen costs ~0.3 ms; most tools never need it).
-import { dlopen, FFIType, ptr, read, CString } from "bun:ffi";
+import { ffi } from "./rt";
+import type * as FFI from "bun:ffi";
 
 type Lib = ReturnType<typeof open>;
 let lib: Lib | undefined;
 
 function open() {
+  const { dlopen, FFIType } = ffi();
   const { i32, ptr: P, u32, i64, u64 } = FFIType;
   return dlopen("libc.so.6", {
     signal: { args: [i32, P], returns: P }, // handler: null = SIG_DFL, 1 = SIG_IGN
@@ -29,13 +31,15 @@ export function libc() {
 
 export function errno(): number {
   const p = libc().__errno_location();
-  return p ? read.i32(p, 0) : 0;
+  return p ? ffi().read.i32(p, 0) : 0;
 }
 
-export { ptr, read, CString };
+/** The address of a typed array, for pointer arguments. */
+export const ptr = (a: Parameters<typeof FFI.ptr>[0]): FFI.Pointer => ffi().ptr(a);
 
 /** A library with isatty alone: bun:ffi compiles a trampoline per symbol at dlopen time, so the
  * one call made by nearly every tool (is stdout a terminal?) gets its own tiny handle. */
 export function dlopenIsatty() {
+  const { dlopen, FFIType } = ffi();
   return dlopen("libc.so.6", { isatty: { args: [FFIType.i32], returns: FFIType.i32 } }).symbols;
 }

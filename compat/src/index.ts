@@ -1,11 +1,12 @@
 // compat: the only module that touches the runtime (Bun today) and the OS.
 // A synchronous, libc-shaped API. Paths and names are lossless strings (see bytes.ts):
 // a string holding escaped bytes is encoded back to the exact bytes before it reaches the kernel.
-import { accessSync, chmodSync, chownSync, closeSync, constants, fchmodSync, fstatSync, fsyncSync, ftruncateSync, lchownSync, linkSync, lstatSync, lutimesSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, realpathSync, renameSync, rmdirSync, statSync, symlinkSync, unlinkSync, utimesSync, writeSync, type BigIntStats } from "node:fs";
-import { availableParallelism, constants as osConstants, cpus, hostname, machine, release, type as osType, version as osVersion } from "node:os";
+import type * as FS from "node:fs";
+import { fs, os } from "./rt";
 import { decode, encode, hasEscapes } from "./bytes";
 import { SysError, toSysError, ERRNO, strerror } from "./errno";
 import { libc, errno as cerrno, ptr, dlopenIsatty } from "./ffi";
+
 
 export { decode, encode, hasEscapes, byteLength, utf8SeqLen } from "./bytes";
 export { SysError, strerror, ERRNO } from "./errno";
@@ -38,12 +39,17 @@ function sys<T>(f: () => T): T {
 
 // ---------- process ----------
 let argvCache: string[] | undefined;
-/** The process's argv with every byte kept: argv[0] as invoked (e.g. "cat" or "./dist/bsdbox"). */
+/**
+ * The process's argv with every byte kept: argv[0] as invoked (e.g. "cat" or "./dist/bsdbox").
+ * Bun decodes its argv with U+FFFD for invalid UTF-8; only then is the kernel's copy read.
+ */
 export function argv(): string[] {
   if (argvCache) return argvCache;
+  const fast = [process.argv0, ...process.argv.slice(2)];
+  if (!fast.some((a) => a.includes("\uFFFD"))) return (argvCache = fast);
   let raw: Uint8Array | undefined;
   try {
-    raw = readFileSync("/proc/self/cmdline");
+    raw = fs().readFileSync("/proc/self/cmdline");
   } catch {}
   if (raw && raw.length) {
     const out: string[] = [];
@@ -52,35 +58,43 @@ export function argv(): string[] {
       if (raw[i] === 0) { out.push(decode(raw, s, i)); s = i + 1; }
     }
     if (s < raw.length) out.push(decode(raw, s, raw.length));
-    // sanity: the kernel's view must have as many user arguments as Bun's
-    if (out.length === process.argv.length - 1) return (argvCache = out);
+    // sanity: the kernel's view must have as many arguments as Bun's
+    if (out.length === fast.length) return (argvCache = out);
   }
-  return (argvCache = [process.argv0, ...process.argv.slice(2)]);
+  return (argvCache = fast);
 }
 
-/** The initial environment, byte-exact, in its original order. */
+/** The initial environment in its original order, byte-exact (read from the kernel only when
+ * the runtime's decoded copy shows a U+FFFD, i.e. may have lost bytes). */
 export function environ(): [string, string][] {
-  let raw: Uint8Array | undefined;
-  try {
-    raw = readFileSync("/proc/self/environ");
-  } catch {}
+  const env = process.env;
   const out: [string, string][] = [];
-  if (raw) {
-    let s = 0;
-    for (let i = 0; i <= raw.length; i++) {
-      if (i === raw.length || raw[i] === 0) {
-        if (i > s) {
-          const e = decode(raw, s, i);
-          const eq = e.indexOf("=");
-          if (eq > 0) out.push([e.slice(0, eq), e.slice(eq + 1)]);
-          else if (eq < 0) out.push([e, ""]);
-        }
-        s = i + 1;
-      }
-    }
-    return out;
+  let lossy = false;
+  for (const k in env) {
+    const v = env[k] ?? "";
+    if (k.includes("\uFFFD") || v.includes("\uFFFD")) { lossy = true; break; }
+    out.push([k, v]);
   }
-  for (const k of Object.keys(process.env)) out.push([k, process.env[k] ?? ""]);
+  if (!lossy) return out;
+  out.length = 0;
+  let raw: Uint8Array;
+  try {
+    raw = fs().readFileSync("/proc/self/environ");
+  } catch {
+    return Object.entries(env).map(([k, v]) => [k, v ?? ""]);
+  }
+  let s = 0;
+  for (let i = 0; i <= raw.length; i++) {
+    if (i === raw.length || raw[i] === 0) {
+      if (i > s) {
+        const e = decode(raw, s, i);
+        const eq = e.indexOf("=");
+        if (eq > 0) out.push([e.slice(0, eq), e.slice(eq + 1)]);
+        else if (eq < 0) out.push([e, ""]);
+      }
+      s = i + 1;
+    }
+  }
   return out;
 }
 
@@ -198,37 +212,39 @@ export function spawnWait(argv: string[], opts: { env?: [string, string][]; cwd?
     cwd: opts.cwd,
     stdio: [opts.stdin ?? "inherit", opts.stdout ?? "inherit", opts.stderr ?? "inherit"] as any,
   });
-  const sig = r.signalCode ? (osConstants.signals as Record<string, number>)[r.signalCode] ?? 0 : 0;
+  const sig = r.signalCode ? (os().constants.signals as Record<string, number>)[r.signalCode] ?? 0 : 0;
   return { status: r.exitCode ?? 0, signal: sig };
 }
 
 export function signalNumber(name: string): number | undefined {
-  return (osConstants.signals as Record<string, number>)[name];
+  return (os().constants.signals as Record<string, number>)[name];
 }
 export function signalNames(): Record<string, number> {
-  return osConstants.signals as Record<string, number>;
+  return os().constants.signals as Record<string, number>;
 }
 
 // ---------- file descriptors ----------
 export const O = {
-  RDONLY: constants.O_RDONLY, WRONLY: constants.O_WRONLY, RDWR: constants.O_RDWR,
-  CREAT: constants.O_CREAT, EXCL: constants.O_EXCL, TRUNC: constants.O_TRUNC,
-  APPEND: constants.O_APPEND, NOFOLLOW: constants.O_NOFOLLOW, NONBLOCK: constants.O_NONBLOCK,
-  DIRECTORY: constants.O_DIRECTORY, NOCTTY: constants.O_NOCTTY, SYNC: constants.O_SYNC,
+  // Linux open(2) flag values (x86-64, arm64 and the other "generic" ABIs)
+  RDONLY: 0, WRONLY: 1, RDWR: 2, CREAT: 0o100, EXCL: 0o200, NOCTTY: 0o400, TRUNC: 0o1000,
+  APPEND: 0o2000, NONBLOCK: 0o4000, SYNC: 0o4010000, DIRECTORY: 0o200000, NOFOLLOW: 0o400000,
+  /** O_PATH: a handle that only names the file (no read permission needed, no I/O): for fstat
+   * and as the base of "/proc/self/fd/N/name" look-ups (shared/fts.ts). */
+  PATH: 0o10000000,
 };
 
 export function open(path: string, flags: number, mode = 0o666): number {
-  return sys(() => openSync(P(path), flags, mode));
+  return sys(() => fs().openSync(P(path), flags, mode));
 }
 export function close(fd: number): void {
-  sys(() => closeSync(fd));
+  sys(() => fs().closeSync(fd));
 }
 
 /** read(2); retries EAGAIN (non-blocking descriptors inherited from a parent) and EINTR. */
 export function read(fd: number, buf: Uint8Array, off = 0, len = buf.length - off, pos: number | null = null): number {
   for (;;) {
     try {
-      return readSync(fd, buf, off, len, pos);
+      return fs().readSync(fd, buf, off, len, pos);
     } catch (e) {
       const se = toSysError(e);
       if (se.errno === 4) continue;
@@ -246,7 +262,7 @@ export function writeAll(fd: number, buf: Uint8Array, off = 0, len = buf.length 
   let end = off + len;
   while (off < end) {
     try {
-      off += writeSync(fd, buf, off, end - off);
+      off += fs().writeSync(fd, buf, off, end - off);
     } catch (e) {
       const se = toSysError(e);
       if (se.errno === 4) continue;
@@ -282,10 +298,10 @@ export function flock(fd: number, op: number): void {
 }
 
 export function fsync(fd: number): void {
-  sys(() => fsyncSync(fd));
+  sys(() => fs().fsyncSync(fd));
 }
 export function ftruncate(fd: number, len: number): void {
-  sys(() => ftruncateSync(fd, len));
+  sys(() => fs().ftruncateSync(fd, len));
 }
 
 // node:tty costs ~4 ms of start-up; isatty(3) through FFI costs ~0.3 ms, and only when asked.
@@ -315,7 +331,7 @@ export interface Stat {
   size: number; blksize: number; blocks: number;
   atimeNs: bigint; mtimeNs: bigint; ctimeNs: bigint;
 }
-function conv(s: BigIntStats): Stat {
+function conv(s: FS.BigIntStats): Stat {
   return {
     dev: Number(s.dev), ino: Number(s.ino), mode: Number(s.mode), nlink: Number(s.nlink),
     uid: Number(s.uid), gid: Number(s.gid), rdev: Number(s.rdev), size: Number(s.size),
@@ -324,13 +340,13 @@ function conv(s: BigIntStats): Stat {
   };
 }
 export function stat(path: string): Stat {
-  return sys(() => conv(statSync(P(path), { bigint: true })));
+  return sys(() => conv(fs().statSync(P(path), { bigint: true })));
 }
 export function lstat(path: string): Stat {
-  return sys(() => conv(lstatSync(P(path), { bigint: true })));
+  return sys(() => conv(fs().lstatSync(P(path), { bigint: true })));
 }
 export function fstat(fd: number): Stat {
-  return sys(() => conv(fstatSync(fd, { bigint: true })));
+  return sys(() => conv(fs().fstatSync(fd, { bigint: true })));
 }
 export const S = {
   IFMT: 0o170000, IFSOCK: 0o140000, IFLNK: 0o120000, IFREG: 0o100000, IFBLK: 0o060000,
@@ -347,7 +363,7 @@ export const S_ISSOCK = (m: number) => (m & S.IFMT) === S.IFSOCK;
 /** access(2): mode is a mask of R_OK=4, W_OK=2, X_OK=1 (0 = exists). Uses the real ids. */
 export function access(path: string, mode: number): boolean {
   try {
-    accessSync(P(path), mode);
+    fs().accessSync(P(path), mode);
     return true;
   } catch {
     return false;
@@ -356,7 +372,7 @@ export function access(path: string, mode: number): boolean {
 /** Like access() but reports why. */
 export function accessErr(path: string, mode: number): SysError | undefined {
   try {
-    accessSync(P(path), mode);
+    fs().accessSync(P(path), mode);
     return undefined;
   } catch (e) {
     return toSysError(e);
@@ -365,19 +381,19 @@ export function accessErr(path: string, mode: number): SysError | undefined {
 
 /** readdir without "." and "..", names byte-exact. */
 export function readdir(path: string): string[] {
-  return sys(() => (readdirSync(P(path), { encoding: "buffer" }) as Buffer[]).map((b) => decode(b)));
+  return sys(() => (fs().readdirSync(P(path), { encoding: "buffer" }) as Buffer[]).map((b) => decode(b)));
 }
 export function readlink(path: string): string {
-  return sys(() => decode(readlinkSync(P(path), { encoding: "buffer" }) as Buffer));
+  return sys(() => decode(fs().readlinkSync(P(path), { encoding: "buffer" }) as Buffer));
 }
 export function symlink(target: string, path: string): void {
-  sys(() => symlinkSync(P(target), P(path)));
+  sys(() => fs().symlinkSync(P(target), P(path)));
 }
 /** link(2): a new name for `existing`. A symlink as `existing` gets the new name itself, unless
  * `follow` (linkat(2) with AT_SYMLINK_FOLLOW: the name is made for the file the link points to). */
 export function link(existing: string, path: string, follow = false): void {
   if (!follow) {
-    sys(() => linkSync(P(existing), P(path)));
+    sys(() => fs().linkSync(P(existing), P(path)));
     return;
   }
   const a = cstr(existing), b = cstr(path);
@@ -385,41 +401,57 @@ export function link(existing: string, path: string, follow = false): void {
 }
 /** realpath(3): the absolute path with every symlink, "." and ".." resolved, byte-exact. */
 export function realpath(path: string): string {
-  return sys(() => decode(realpathSync.native(P(path), { encoding: "buffer" }) as Buffer));
+  return sys(() => decode(fs().realpathSync.native(P(path), { encoding: "buffer" }) as Buffer));
 }
 export function rename(from: string, to: string): void {
-  sys(() => renameSync(P(from), P(to)));
+  sys(() => fs().renameSync(P(from), P(to)));
 }
 export function unlink(path: string): void {
-  sys(() => unlinkSync(P(path)));
+  sys(() => fs().unlinkSync(P(path)));
 }
 export function rmdir(path: string): void {
-  sys(() => rmdirSync(P(path)));
+  sys(() => fs().rmdirSync(P(path)));
 }
 export function mkdir(path: string, mode = 0o777): void {
-  sys(() => mkdirSync(P(path), { mode }));
+  sys(() => fs().mkdirSync(P(path), { mode }));
 }
 export function chmod(path: string, mode: number): void {
-  sys(() => chmodSync(P(path), mode));
+  sys(() => fs().chmodSync(P(path), mode));
+}
+/**
+ * fchmodat(AT_FDCWD, path, mode, AT_SYMLINK_NOFOLLOW) as musl and glibc do it on Linux: the
+ * file is opened as an O_PATH|O_NOFOLLOW handle; a symbolic link (Linux gives links no mode)
+ * throws ENOTSUP, anything else is changed through /proc/self/fd/N, so a name swapped for a
+ * symlink between a stat and this call is never followed.
+ */
+export function lchmod(path: string, mode: number): void {
+  const f = fs();
+  const fd = sys(() => f.openSync(P(path), O.PATH | O.NOFOLLOW));
+  try {
+    if (sys(() => f.fstatSync(fd)).isSymbolicLink()) throw new SysError(95, "ENOTSUP", "fchmodat");
+    sys(() => f.chmodSync(`/proc/self/fd/${fd}`, mode));
+  } finally {
+    f.closeSync(fd);
+  }
 }
 export function fchmod(fd: number, mode: number): void {
-  sys(() => fchmodSync(fd, mode));
+  sys(() => fs().fchmodSync(fd, mode));
 }
 export function chown(path: string, uid: number, gid: number): void {
-  sys(() => chownSync(P(path), uid, gid));
+  sys(() => fs().chownSync(P(path), uid, gid));
 }
 export function lchown(path: string, uid: number, gid: number): void {
-  sys(() => lchownSync(P(path), uid, gid));
+  sys(() => fs().lchownSync(P(path), uid, gid));
 }
 /** Set access and modification times in nanoseconds since the epoch. */
 export function utimes(path: string, atimeNs: bigint, mtimeNs: bigint): void {
   // node takes seconds as a number; keep sub-microsecond precision where a double can
   const t = (ns: bigint) => Number(ns / 1000n) / 1e6;
-  sys(() => utimesSync(P(path), t(atimeNs), t(mtimeNs)));
+  sys(() => fs().utimesSync(P(path), t(atimeNs), t(mtimeNs)));
 }
 export function lutimes(path: string, atimeNs: bigint, mtimeNs: bigint): void {
   const t = (ns: bigint) => Number(ns / 1000n) / 1e6;
-  sys(() => lutimesSync(P(path), t(atimeNs), t(mtimeNs)));
+  sys(() => fs().lutimesSync(P(path), t(atimeNs), t(mtimeNs)));
 }
 export function umask(mask?: number): number {
   if (mask === undefined) {
@@ -432,7 +464,7 @@ export function umask(mask?: number): number {
 /** Physical working directory (getcwd(3)), byte-exact. */
 export function getcwd(): string {
   try {
-    const b = readlinkSync("/proc/self/cwd", { encoding: "buffer" }) as Buffer;
+    const b = fs().readlinkSync("/proc/self/cwd", { encoding: "buffer" }) as Buffer;
     const s = decode(b);
     if (s.startsWith("/") && !s.endsWith(" (deleted)")) return s;
   } catch {}
@@ -449,8 +481,8 @@ export function chdir(path: string): void {
 // ---------- system information ----------
 export function uname() {
   return {
-    sysname: osType(), nodename: hostname(), release: release(), version: osVersion(),
-    machine: machine(),
+    sysname: os().type(), nodename: os().hostname(), release: os().release(), version: os().version(),
+    machine: os().machine(),
   };
 }
 /** CPUs this process may run on (sched_getaffinity), and CPUs configured. */
@@ -461,10 +493,10 @@ export function cpuCount(): { online: number; available: number; configured: num
     if (libc().sched_getaffinity(0, set.length, ptr(set)) === 0)
       for (const b of set) for (let x = b; x; x &= x - 1) available++;
   } catch {}
-  const online = availableParallelism?.() ?? cpus().length;
+  const online = os().availableParallelism?.() ?? os().cpus().length;
   let configured = 0;
   try {
-    configured = readdirSync("/sys/devices/system/cpu").filter((n) => /^cpu\d+$/.test(n)).length;
+    configured = fs().readdirSync("/sys/devices/system/cpu").filter((n) => /^cpu\d+$/.test(n)).length;
   } catch {}
-  return { online, available: available || online, configured: configured || cpus().length || online };
+  return { online, available: available || online, configured: configured || os().cpus().length || online };
 }

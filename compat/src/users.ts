@@ -1,6 +1,6 @@
 // Users and groups from /etc/passwd and /etc/group (as musl's getpwnam/getgrnam read them),
 // and the process's credentials.
-import { readFileSync } from "node:fs";
+import { fs } from "./rt";
 import { decode } from "./bytes";
 
 export interface Passwd { name: string; passwd: string; uid: number; gid: number; gecos: string; dir: string; shell: string; }
@@ -9,7 +9,7 @@ export interface Group { name: string; passwd: string; gid: number; members: str
 function lines(file: string): string[][] {
   let raw: Uint8Array;
   try {
-    raw = readFileSync(file);
+    raw = fs().readFileSync(file);
   } catch {
     return [];
   }
