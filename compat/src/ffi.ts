@@ -22,6 +22,7 @@ function open() {
     sendfile: { args: [i32, i32, P, u64], returns: i64 },
     flock: { args: [i32, i32], returns: i32 },
     linkat: { args: [i32, P, i32, P, i32], returns: i32 },
+    utimensat: { args: [i32, P, P, i32], returns: i32 },
   });
 }
 

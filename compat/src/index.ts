@@ -443,15 +443,33 @@ export function chown(path: string, uid: number, gid: number): void {
 export function lchown(path: string, uid: number, gid: number): void {
   sys(() => fs().lchownSync(P(path), uid, gid));
 }
-/** Set access and modification times in nanoseconds since the epoch. */
+/** For utimes/lutimes: leave that time as it is, or set it to the current time. */
+export const UTIME_OMIT = -2n, UTIME_NOW = -1n;
+/** utimensat(2): access and modification times in nanoseconds since the epoch (exact), or
+ * UTIME_OMIT / UTIME_NOW. `follow` false acts on a symlink itself. */
+export function utimens(path: string, atimeNs: bigint, mtimeNs: bigint, follow = true): void {
+  const ts = new BigInt64Array(4);
+  const put = (i: number, ns: bigint) => {
+    if (ns === UTIME_OMIT || ns === UTIME_NOW) {
+      ts[i] = 0n;
+      ts[i + 1] = ns === UTIME_NOW ? 0x3fffffffn : 0x3ffffffen;
+    } else {
+      let sec = ns / 1000000000n, nsec = ns % 1000000000n;
+      if (nsec < 0n) { nsec += 1000000000n; sec -= 1n; }
+      ts[i] = sec;
+      ts[i + 1] = nsec;
+    }
+  };
+  put(0, atimeNs);
+  put(2, mtimeNs);
+  const p = cstr(path);
+  if (libc().utimensat(-100 /* AT_FDCWD */, ptr(p), ptr(ts), follow ? 0 : 0x100) !== 0) throw lastError("utimensat");
+}
 export function utimes(path: string, atimeNs: bigint, mtimeNs: bigint): void {
-  // node takes seconds as a number; keep sub-microsecond precision where a double can
-  const t = (ns: bigint) => Number(ns / 1000n) / 1e6;
-  sys(() => fs().utimesSync(P(path), t(atimeNs), t(mtimeNs)));
+  utimens(path, atimeNs, mtimeNs, true);
 }
 export function lutimes(path: string, atimeNs: bigint, mtimeNs: bigint): void {
-  const t = (ns: bigint) => Number(ns / 1000n) / 1e6;
-  sys(() => fs().lutimesSync(P(path), t(atimeNs), t(mtimeNs)));
+  utimens(path, atimeNs, mtimeNs, false);
 }
 export function umask(mask?: number): number {
   if (mask === undefined) {
