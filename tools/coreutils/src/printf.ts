@@ -190,6 +190,20 @@ class Printf {
     return this.gargv >= this.args.length;
   }
 
+  /** The argument of a `*` width or precision whose digits (maybe `n$`) start at fmt[i]. */
+  private star(i: number, fargv: number | null): { v: number; i: number } | null {
+    const l = this.digitRun(i);
+    if (l > 0 && this.at(i + l) === 36) {
+      if (fargv === null) { this.warn("incomplete use of n$"); return null; }
+      this.seek(this.atoi(i, l));
+      i += l + 1;
+    } else if (fargv !== null) { this.warn("incomplete use of n$"); return null; }
+    const v = this.getint();
+    if (v === null) return null;
+    if (this.gargv > this.maxargv) this.maxargv = this.gargv;
+    return { v, i };
+  }
+
   private digitRun(i: number): number {
     let l = 0;
     while (isDigit(this.at(i + l))) l++;
@@ -217,17 +231,10 @@ class Printf {
     while (this.at(i) && SKIP1.includes(String.fromCharCode(this.at(i)))) flags += String.fromCharCode(this.fmt[i++]!);
     let width = 0, widthOk = true;
     if (this.at(i) === 42) {
-      i++;
-      l = this.digitRun(i);
-      if (l > 0 && this.at(i + l) === 36) {
-        if (fargv === null) { this.warn("incomplete use of n$"); return null; }
-        this.seek(this.atoi(i, l));
-        i += l + 1;
-      } else if (fargv !== null) { this.warn("incomplete use of n$"); return null; }
-      const w = this.getint();
+      const w = this.star(i + 1, fargv);
       if (w === null) return null;
-      width = w;
-      if (this.gargv > this.maxargv) this.maxargv = this.gargv;
+      width = w.v;
+      i = w.i;
     } else {
       l = this.digitRun(i);
       if (l) { width = Number(decode(this.fmt.subarray(i, i + l))); widthOk = width <= INT_MAX; }
@@ -237,17 +244,10 @@ class Printf {
     if (this.at(i) === 46) {
       i++;
       if (this.at(i) === 42) {
-        i++;
-        l = this.digitRun(i);
-        if (l > 0 && this.at(i + l) === 36) {
-          if (fargv === null) { this.warn("incomplete use of n$"); return null; }
-          this.seek(this.atoi(i, l));
-          i += l + 1;
-        } else if (fargv !== null) { this.warn("incomplete use of n$"); return null; }
-        const p = this.getint();
+        const p = this.star(i + 1, fargv);
         if (p === null) return null;
-        prec = p;
-        if (this.gargv > this.maxargv) this.maxargv = this.gargv;
+        prec = p.v;
+        i = p.i;
       } else {
         l = this.digitRun(i);
         prec = l ? Number(decode(this.fmt.subarray(i, i + l))) : 0;
