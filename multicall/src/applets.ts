@@ -9,6 +9,7 @@ export const applets: Record<string, Loader> = {
   "[": () => import("@bsdbox/coreutils/test"),
   basename: () => import("@bsdbox/coreutils/basename"),
   cat: () => import("@bsdbox/coreutils/cat"),
+  chmod: () => import("@bsdbox/coreutils/chmod"),
   dirname: () => import("@bsdbox/coreutils/dirname"),
   echo: () => import("@bsdbox/coreutils/echo"),
   env: () => import("@bsdbox/coreutils/env"),

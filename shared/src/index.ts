@@ -11,3 +11,4 @@ export * from "./bre";
 export * from "./mode";
 export * from "./format";
 export * from "./path";
+export * from "./fts";

@@ -1,0 +1,360 @@
+// fts(3) as FreeBSD's libc has it: the tree walk of chmod, chown, rm, cp, du, find, ls -R, diff -r.
+//
+//   const fts = new Fts(paths, FTS_PHYSICAL | FTS_COMFOLLOW, compar?);   // throws ENOENT for ""
+//   for (let p; (p = fts.read()); ) switch (p.info) { case FTS_D: ...; fts.set(p, FTS_SKIP); }
+//
+// Modes: FTS_PHYSICAL (-P: symlinks are entries of their own, FTS_SL), FTS_LOGICAL (-L: every
+// symlink is followed; one that leads nowhere is FTS_SLNONE with the link's own lstat),
+// FTS_COMFOLLOW (-H: the roots are followed, nothing below them). FTS_XDEV: a directory on
+// another file system than its root is visited (FTS_D, then FTS_DP) but not entered.
+// Visits: FTS_D (directory, pre-order), FTS_DP (the same entry again after its children; at once
+// for an empty or skipped directory), FTS_F, FTS_DEFAULT (fifo, device, socket), FTS_SL,
+// FTS_SLNONE, FTS_DC (a directory that is one of its own ancestors, by dev/ino: `cycle` names the
+// ancestor; not entered), FTS_DNR (directory that cannot be read: visited as FTS_D first, then
+// once more as FTS_DNR with `errno`, no FTS_DP), FTS_NS (no stat: `errno`, `stat` undefined),
+// FTS_ERR (a directory that changed under the walk between its stat and its opening: ENOENT).
+// The walk goes on after every per-entry error. set(p, FTS_SKIP) on an FTS_D entry: its
+// children are not read, the next read() gives it back as FTS_DP; set(p, FTS_FOLLOW) on an
+// FTS_SL/FTS_SLNONE entry: the next read() stats it again through the link and returns it
+// again (an FTS_D then is entered); FTS_AGAIN: stat again and return again.
+// Entries: name (a root's name is the path as given), path (as the user would write it: the
+// root as given, then "/" and the names; a root's one trailing "/" is not doubled, as fts's
+// NAPPEND), accpath (valid while the entry is the current one: see below), level (roots 0; their
+// parent is a placeholder entry of level -1), stat (lstat or stat per mode), parent, errno.
+// Roots are stat'ed when the walk is opened and kept in argument order unless compar sorts them;
+// children are read and stat'ed when their directory is entered (compar sorts them too,
+// otherwise directory order).
+//
+// Deep trees and long paths. The walk is iterative and never chdir()s. Each directory it is in
+// is held as an O_PATH descriptor, and every entry below a root is reached through
+// accpath = "/proc/self/fd/N/NAME", N being its parent's descriptor: the kernel resolves that
+// from the descriptor, so the length of the full path never matters (a 10,000-level tree whose
+// paths run to 20 KB and more works, as the tests show), and a directory renamed during the
+// walk cannot send it elsewhere. At most `maxFds` (default 64) such descriptors stay open:
+// deeper than that, the shallowest are closed and, on the way back up, reopened as "N/.." from
+// the child and checked against the dev/ino recorded on the way down (a mismatch stops the walk
+// as fts's own FTS_STOP does: read() throws the SysError, ENOENT). The directory holding a
+// symlink the walk followed is never closed early, since ".." would lead elsewhere. A directory
+// is entered only if the descriptor's dev/ino are those its stat gave (else FTS_ERR).
+// Tools act on entries through accpath with compat's path calls (chmod, lchmod, unlink, rmdir,
+// open, ...). Needs /proc (Bun needs it anyway).
+// Memory: one entry per name of each directory on the current path; `path` strings are built
+// by concatenation, which the engine keeps as ropes until a path is used.
+// Not done: FTS_NOSTAT/FTS_NAMEONLY/FTS_SEEDOT/FTS_WHITEOUT, fts_children.
+import { open, close, fstat, stat, lstat, readdir, O, S_ISDIR, S_ISLNK, S_ISREG, SysError, type Stat } from "@bsdbox/compat";
+
+export const FTS_COMFOLLOW = 0x001, FTS_LOGICAL = 0x002, FTS_NOCHDIR = 0x004, FTS_PHYSICAL = 0x010,
+  FTS_XDEV = 0x040;
+export const FTS_D = 1, FTS_DC = 2, FTS_DEFAULT = 3, FTS_DNR = 4, FTS_DP = 6, FTS_ERR = 7,
+  FTS_F = 8, FTS_NS = 10, FTS_SL = 12, FTS_SLNONE = 13;
+export const FTS_AGAIN = 1, FTS_FOLLOW = 2, FTS_SKIP = 4;
+export const FTS_ROOTLEVEL = 0, FTS_ROOTPARENTLEVEL = -1;
+
+const ENOENT = 2;
+
+export class FtsEnt {
+  /** FTS_D, FTS_F, ... */
+  info = 0;
+  /** why FTS_DNR / FTS_NS / FTS_ERR */
+  errno = 0;
+  /** the name to hand to system calls while this is the current entry */
+  accpath: string;
+  stat: Stat | undefined;
+  /** for FTS_DC: the ancestor this directory is */
+  cycle: FtsEnt | undefined;
+  /** free for the caller (fts_number / fts_pointer) */
+  number = 0;
+  pointer: unknown;
+  // walk state
+  /** @internal O_PATH descriptor while the walk is inside this directory, else -1 */
+  fd = -1;
+  /** @internal pending fts_set instruction */
+  instr = 0;
+  /** @internal the stat went through a symlink */
+  followed = false;
+  /** @internal children while inside, and the index of the current one */
+  kids: FtsEnt[] | undefined;
+  ki = 0;
+  /** @internal followed symlinks below, being walked: keep this descriptor open */
+  pins = 0;
+
+  /** @internal the path while it is cheap to keep (the current entry, the innermost directory,
+   * the roots); others are rebuilt from their parents when asked */
+  pathText: string | undefined;
+  /** @internal pathText.length, kept for the way back up */
+  pathLen = 0;
+
+  constructor(public name: string, path: string | undefined, public level: number, public parent: FtsEnt | null) {
+    this.pathText = path;
+    this.accpath = path ?? "";
+  }
+
+  /** The path as the user would write it: the root as given, then "/" and the names. */
+  get path(): string {
+    if (this.pathText !== undefined) return this.pathText;
+    const names: string[] = [];
+    let e: FtsEnt = this;
+    for (; e.pathText === undefined; e = e.parent!) names.push(e.name);
+    names.reverse();
+    const base = e.pathText;
+    return (base.endsWith("/") ? base : base + "/") + names.join("/");
+  }
+}
+
+export type FtsCompar = (a: FtsEnt, b: FtsEnt) => number;
+
+const key = (st: Stat) => `${st.dev}:${st.ino}`;
+function errnoOf(e: unknown): number {
+  if (e instanceof SysError) return e.errno;
+  throw e;
+}
+
+export class Fts {
+  /** the placeholder parent of the roots (level -1, path "") */
+  readonly rootParent = new FtsEnt("", "", FTS_ROOTPARENTLEVEL, null);
+  private readonly roots: FtsEnt[];
+  private ri = -1;
+  private cur: FtsEnt | null = null;
+  private done = false;
+  /** directories the walk is inside, roots first: stack[i].level === i */
+  private readonly stack: FtsEnt[] = [];
+  private readonly ancestors = new Map<string, FtsEnt>();
+  private nopen = 0;
+  /** no evictable descriptor below this stack index */
+  private low = 0;
+  private rootDev = 0;
+  private readonly logical: boolean;
+  private readonly xdev: boolean;
+
+  constructor(paths: readonly string[], options: number, private readonly compar?: FtsCompar, private readonly maxFds = 64) {
+    this.logical = !!(options & FTS_LOGICAL);
+    this.xdev = !!(options & FTS_XDEV);
+    const follow = this.logical || !!(options & FTS_COMFOLLOW);
+    if (this.maxFds < 2) this.maxFds = 2;
+    this.roots = paths.map((p) => {
+      if (p === "") throw new SysError(ENOENT, "ENOENT", "fts_open");
+      const e = new FtsEnt(p, p, FTS_ROOTLEVEL, this.rootParent);
+      e.info = this.statEnt(e, follow);
+      return e;
+    });
+    if (compar) this.roots.sort(compar);
+  }
+
+  /** fts_set: FTS_SKIP, FTS_FOLLOW or FTS_AGAIN for `p`, acted on by the next read(). */
+  set(p: FtsEnt, instr: number): void {
+    p.instr = instr;
+  }
+
+  /** The next entry, or null at the end. Throws only when the walk cannot go on (FTS_STOP). */
+  read(): FtsEnt | null {
+    if (this.done) return null;
+    const p = this.cur;
+    if (!p) return this.nextRoot();
+    const instr = p.instr;
+    p.instr = 0;
+    if (instr === FTS_AGAIN) {
+      p.info = this.statEnt(p, this.logical);
+      return p;
+    }
+    if (instr === FTS_FOLLOW && (p.info === FTS_SL || p.info === FTS_SLNONE)) {
+      p.info = this.statEnt(p, true);
+      return p;
+    }
+    if (p.info === FTS_D) {
+      if (instr === FTS_SKIP || (this.xdev && p.stat!.dev !== this.rootDev)) {
+        p.info = FTS_DP;
+        return p;
+      }
+      const first = this.enter(p);
+      return first ? this.visit(first) : p;
+    }
+    return this.advance(p);
+  }
+
+  *[Symbol.iterator](): Generator<FtsEnt> {
+    for (let p; (p = this.read()); ) yield p;
+  }
+
+  /** End the walk early: close every descriptor. */
+  close(): void {
+    for (const d of this.stack) {
+      if (d.fd >= 0) {
+        try { close(d.fd); } catch {}
+        d.fd = -1;
+      }
+    }
+    this.stack.length = 0;
+    this.ancestors.clear();
+    this.nopen = 0;
+    this.done = true;
+    this.cur = null;
+  }
+
+  private nextRoot(): FtsEnt | null {
+    if (++this.ri >= this.roots.length) {
+      this.done = true;
+      this.cur = null;
+      return null;
+    }
+    const p = this.roots[this.ri]!;
+    this.rootDev = p.stat?.dev ?? 0;
+    return this.visit(p);
+  }
+
+  private visit(p: FtsEnt): FtsEnt {
+    if (p.level > 0) {
+      const d = p.parent!;
+      p.accpath = `/proc/self/fd/${d.fd}/${p.name}`;
+      const dp = d.pathText!;
+      p.pathText ??= (dp.endsWith("/") ? dp : dp + "/") + p.name;
+    }
+    this.cur = p;
+    return p;
+  }
+
+  /** After p (not a directory about to be entered): its next sibling, or its parent's FTS_DP. */
+  private advance(p: FtsEnt): FtsEnt | null {
+    if (p.level === FTS_ROOTLEVEL) return this.nextRoot();
+    const d = p.parent!;
+    // a sibling done with keeps no path string (a deep walk keeps O(depth) text, not O(depth²))
+    p.pathText = undefined;
+    if (++d.ki < d.kids!.length) return this.visit(d.kids![d.ki]!);
+    this.leave(d);
+    d.info = d.errno ? FTS_ERR : FTS_DP;
+    return this.visit(d);
+  }
+
+  private statEnt(p: FtsEnt, follow: boolean): number {
+    p.followed = false;
+    p.errno = 0;
+    p.cycle = undefined;
+    let st: Stat;
+    try {
+      st = lstat(p.accpath);
+    } catch (e) {
+      p.stat = undefined;
+      p.errno = errnoOf(e);
+      return FTS_NS;
+    }
+    if (follow && S_ISLNK(st.mode)) {
+      try {
+        st = stat(p.accpath);
+        p.followed = true;
+      } catch (e) {
+        errnoOf(e);
+        p.stat = st;
+        return FTS_SLNONE;
+      }
+    }
+    p.stat = st;
+    if (S_ISDIR(st.mode)) {
+      const t = this.ancestors.get(key(st));
+      if (t) {
+        p.cycle = t;
+        return FTS_DC;
+      }
+      return FTS_D;
+    }
+    if (S_ISLNK(st.mode)) return FTS_SL;
+    return S_ISREG(st.mode) ? FTS_F : FTS_DEFAULT;
+  }
+
+  /** Open and read directory p; its first child, or null with p.info set (DP, DNR, ERR). */
+  private enter(p: FtsEnt): FtsEnt | null {
+    let fd: number;
+    try {
+      fd = open(p.accpath, O.PATH | O.DIRECTORY | (p.followed ? 0 : O.NOFOLLOW));
+    } catch (e) {
+      p.info = FTS_DNR;
+      p.errno = errnoOf(e);
+      return null;
+    }
+    let names: string[];
+    try {
+      const st = fstat(fd);
+      if (st.dev !== p.stat!.dev || st.ino !== p.stat!.ino) throw new SysError(ENOENT, "ENOENT", "fts_read");
+      names = readdir(`/proc/self/fd/${fd}`);
+    } catch (e) {
+      close(fd);
+      p.errno = errnoOf(e);
+      p.info = (e as SysError).syscall === "fts_read" ? FTS_ERR : FTS_DNR;
+      return null;
+    }
+    p.fd = fd;
+    this.push(p);
+    if (!names.length) {
+      this.leave(p);
+      p.info = FTS_DP;
+      return null;
+    }
+    const base = `/proc/self/fd/${fd}/`;
+    const level = p.level + 1;
+    const kids = names.map((n) => {
+      const c = new FtsEnt(n, undefined, level, p);
+      c.accpath = base + n;
+      c.info = this.statEnt(c, this.logical);
+      return c;
+    });
+    if (this.compar) kids.sort(this.compar);
+    p.kids = kids;
+    p.ki = 0;
+    return kids[0]!;
+  }
+
+  private push(p: FtsEnt): void {
+    // only the innermost directory keeps its path text; the way back up slices it out again
+    p.pathLen = p.pathText!.length;
+    if (p.level > 1) p.parent!.pathText = undefined;
+    this.stack.push(p);
+    this.ancestors.set(key(p.stat!), p);
+    this.nopen++;
+    if (p.followed && p.level > 0) p.parent!.pins++;
+    // keep at most maxFds open: close the shallowest that can be reopened through ".."
+    const top = this.stack.length - 1;
+    while (this.nopen > this.maxFds) {
+      let i = this.low;
+      while (i < top) {
+        const e = this.stack[i]!;
+        if (e.fd >= 0 && !e.pins && e.level > 0) break;
+        i++;
+      }
+      if (i >= top) break;
+      const e = this.stack[i]!;
+      close(e.fd);
+      e.fd = -1;
+      this.nopen--;
+      this.low = i + 1;
+    }
+  }
+
+  /** Leave directory d (the innermost): reopen its parent if needed, close d. */
+  private leave(d: FtsEnt): void {
+    const x = d.level > 0 ? d.parent! : null;
+    if (x && x.fd < 0) this.reopen(x, d);
+    if (x) x.pathText ??= d.pathText!.slice(0, x.pathLen);
+    close(d.fd);
+    d.fd = -1;
+    d.kids = undefined;
+    this.nopen--;
+    this.stack.pop();
+    this.ancestors.delete(key(d.stat!));
+    if (x && d.followed && !--x.pins) this.low = Math.min(this.low, x.level);
+  }
+
+  /** Reopen x, the parent of d, as d/.. and check it is the directory it was. */
+  private reopen(x: FtsEnt, d: FtsEnt): void {
+    let fd = -1;
+    try {
+      fd = open(`/proc/self/fd/${d.fd}/..`, O.PATH | O.DIRECTORY);
+      const st = fstat(fd);
+      if (st.dev !== x.stat!.dev || st.ino !== x.stat!.ino) throw new SysError(ENOENT, "ENOENT", "fts_read");
+    } catch (e) {
+      if (fd >= 0) close(fd);
+      this.close();
+      throw e;
+    }
+    x.fd = fd;
+    this.nopen++;
+    this.low = Math.min(this.low, x.level);
+  }
+}
