@@ -28,6 +28,7 @@ if (!fs.existsSync(BIN)) {
   process.exit(1);
 }
 const impl = fs.mkdtempSync(path.join(os.tmpdir(), "bsdbox-impl."));
+fs.chmodSync(impl, 0o755); // tests that drop privileges must still reach the tools
 {
   const r = spawnSync(BIN, ["--install", impl]);
   if (r.status !== 0) {

@@ -23,6 +23,7 @@ function open() {
     flock: { args: [i32, i32], returns: i32 },
     linkat: { args: [i32, P, i32, P, i32], returns: i32 },
     utimensat: { args: [i32, P, P, i32], returns: i32 },
+    getxattr: { args: [P, P, P, u64], returns: i64 },
   });
 }
 

@@ -383,6 +383,40 @@ export function accessErr(path: string, mode: number): SysError | undefined {
 export function readdir(path: string): string[] {
   return sys(() => (fs().readdirSync(P(path), { encoding: "buffer" }) as Buffer[]).map((b) => decode(b)));
 }
+/** d_type values of readdirTypes (as <dirent.h>): DT_UNKNOWN when the file system or the runtime
+ * does not say. */
+export const DT = { UNKNOWN: 0, FIFO: 1, CHR: 2, DIR: 4, BLK: 6, REG: 8, LNK: 10, SOCK: 12 };
+/**
+ * readdir with each entry's d_type (fts uses it to skip stat(2) calls), names byte-exact, without
+ * "." and "..". The runtime gives types only with decoded names, so the directory is read twice
+ * and the types kept only where both reads agree on the entry (else DT_UNKNOWN).
+ */
+export function readdirTypes(path: string): { name: string; type: number }[] {
+  const names = readdir(path);
+  let typed: FS.Dirent[] = [];
+  try {
+    typed = fs().readdirSync(P(path), { withFileTypes: true }) as FS.Dirent[];
+  } catch {}
+  const same = typed.length === names.length;
+  return names.map((name, i) => {
+    const d = same ? typed[i] : undefined;
+    let type = DT.UNKNOWN;
+    if (d && (d.name === name || (hasEscapes(name) && d.name.includes("\uFFFD")))) {
+      type = d.isDirectory() ? DT.DIR : d.isFile() ? DT.REG : d.isSymbolicLink() ? DT.LNK : d.isFIFO() ? DT.FIFO
+        : d.isCharacterDevice() ? DT.CHR : d.isBlockDevice() ? DT.BLK : d.isSocket() ? DT.SOCK : DT.UNKNOWN;
+    }
+    return { name, type };
+  });
+}
+/** The size of extended attribute `name` of `path` (getxattr(2) with no buffer, symlinks
+ * followed), or throws (ENODATA when the file has no such attribute, ENOTSUP where the file
+ * system has none). */
+export function getxattrSize(path: string, name: string): number {
+  const p = cstr(path), n = cstr(name);
+  const r = Number(libc().getxattr(ptr(p), ptr(n), null, 0));
+  if (r < 0) throw lastError("getxattr");
+  return r;
+}
 export function readlink(path: string): string {
   return sys(() => decode(fs().readlinkSync(P(path), { encoding: "buffer" }) as Buffer));
 }

@@ -15,6 +15,7 @@ export function implDir(): string {
   if (installed) return installed;
   if (!fs.existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build first`);
   installed = fs.mkdtempSync(path.join(os.tmpdir(), "bsdbox-bin."));
+  fs.chmodSync(installed, 0o755); // tests that drop privileges must still reach the tools
   const r = spawnSync(BIN, ["--install", installed]);
   if (r.status !== 0) throw new Error(`bsdbox --install failed: ${r.stderr}`);
   process.on("exit", () => fs.rmSync(installed!, { recursive: true, force: true }));

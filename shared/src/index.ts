@@ -12,3 +12,5 @@ export * from "./mode";
 export * from "./format";
 export * from "./path";
 export * from "./fts";
+export * from "./strftime";
+export * from "./wcwidth";
