@@ -1,3 +1,6 @@
+// The core every tool uses. Specialised libraries are imported by path so that a tool's chunk
+// carries them and start-up does not: "@bsdbox/shared/bre", "/format", "/fts", "/mode",
+// "/strftime", "/wcwidth".
 export * from "./applet";
 export * from "./err";
 export * from "./getopt";
@@ -7,10 +10,4 @@ export * from "./run";
 export * from "./files";
 export * from "./chars";
 export { decode, encode, byteLength, utf8SeqLen } from "@bsdbox/compat";
-export * from "./bre";
-export * from "./mode";
-export * from "./format";
 export * from "./path";
-export * from "./fts";
-export * from "./strftime";
-export * from "./wcwidth";

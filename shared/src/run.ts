@@ -14,11 +14,18 @@ export function makeCtx(argv0: string, args: string[], env?: Map<string, string>
   const err = new Writer(2, 4096);
   err.lineBuffered = false;
   err.unbuffered = true;
+  // the environment becomes a Map when a tool first looks at it (`true` never does)
+  let lazyEnv = env;
   return {
     prog: basename(argv0) || argv0,
     argv0,
     args,
-    env: env ?? new Map(environ()),
+    get env(): Map<string, string> {
+      return (lazyEnv ??= new Map(environ()));
+    },
+    set env(v: Map<string, string>) {
+      lazyEnv = v;
+    },
     out,
     err,
     stdin: 0,

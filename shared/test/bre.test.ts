@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { compileBre, BreError, decode } from "../src/index";
+import { decode } from "../src/index";
+import { compileBre, BreError } from "../src/bre";
 
 // [pattern, subject, expected]: expected is musl's regerror text for a pattern regcomp rejects,
 // null when nothing matches at offset 0, else [end of the match, [start, end] of \1, \2, ...]

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { fmtFloat, fmtInt, makeSpec, formatDouble, compileDoubleFormat, strtod } from "../src/index";
+import { fmtFloat, fmtInt, makeSpec, formatDouble, compileDoubleFormat, strtod } from "../src/format";
 
 // Expected strings are what C's printf prints (checked against musl).
 const f = (fmt: string, x: number) => formatDouble(fmt, x);

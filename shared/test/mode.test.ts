@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { setmode, getmode, parseMode, strmode } from "../src/index";
+import { setmode, getmode, parseMode, strmode } from "../src/mode";
 
 const REG = 0o100000, DIR = 0o040000;
 /** mode text applied to a regular file of mode `from` under `umask`: permission bits only */

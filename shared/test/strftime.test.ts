@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { strftime, gmtime, localtime, wcwidth } from "../src/index";
+import { strftime, gmtime, localtime } from "../src/strftime";
+import { wcwidth } from "../src/wcwidth";
 
 // 2001-02-03 14:05:06 UTC, a Saturday, day 34 of the year
 const T = 981209106;

@@ -20,11 +20,9 @@
 // whole run stops (`chmod: fts_open: No such file or directory`). Usage errors exit 1.
 // Not done: the SIGINFO (SIGUSR1) progress line, which needs a signal handler during a
 // synchronous walk.
-import {
-  defineApplet, Getopt, usage, err, errx, warnx, setmode, getmode, strmode,
-  Fts, FTS_PHYSICAL, FTS_LOGICAL, FTS_COMFOLLOW, FTS_ROOTLEVEL, FTS_SKIP,
-  FTS_D, FTS_DNR, FTS_DP, FTS_ERR, FTS_NS,
-} from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, err, errx, warnx } from "@bsdbox/shared";
+import { Fts, FTS_COMFOLLOW, FTS_ROOTLEVEL, FTS_D, FTS_PHYSICAL, FTS_LOGICAL, FTS_SKIP, FTS_DNR, FTS_DP, FTS_ERR, FTS_NS } from "@bsdbox/shared/fts";
+import { setmode, getmode, strmode } from "@bsdbox/shared/mode";
 import { chmod, lchmod, strerror, SysError } from "@bsdbox/compat";
 
 const USAGE = "usage: chmod [-fhv] [-R [-H | -L | -P]] mode file ...";

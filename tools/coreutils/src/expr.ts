@@ -15,7 +15,8 @@
 // The grammar is FreeBSD's byacc parser, emulated with its exact reduce points, so an error that
 //   an operator raises comes before a later syntax error exactly when it does in FreeBSD.
 // Deviation: INT64_MIN % -1 is 0 (FreeBSD's expr dies by SIGFPE).
-import { defineApplet, errx, Getopt, compileBre, BreError, utf8Locale, encode, decode, type Ctx, strcmp } from "@bsdbox/shared";
+import { defineApplet, errx, Getopt, utf8Locale, encode, decode, type Ctx, strcmp } from "@bsdbox/shared";
+import { compileBre, BreError } from "@bsdbox/shared/bre";
 
 const INT = 0, NUM = 1, STR = 2;
 interface Val {

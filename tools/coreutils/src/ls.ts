@@ -28,9 +28,10 @@
 //   status 1 then. Usage errors: status 1 (2 for a bad --color/--group-directories value).
 // The tree walk is ls's own (fts(3) semantics as ls uses them: fts_children, FTS_NOSTAT via
 // d_type, FTS_NAMEONLY, FTS_SEEDOT, cycle detection under -L), on compat's readdir and stat.
-import {
-  defineApplet, Getopt, usage, errx, warnx, strmode, utf8Locale, wcwidth, iswprint, localtime, strftime, type Ctx,
-} from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, errx, warnx, utf8Locale, iswprint, type Ctx } from "@bsdbox/shared";
+import { strmode } from "@bsdbox/shared/mode";
+import { localtime, strftime } from "@bsdbox/shared/strftime";
+import { wcwidth } from "@bsdbox/shared/wcwidth";
 import {
   stat, lstat, readlink, readdirTypes, isatty, winsize, getuid, getpwuid, getgrgid, encode, byteLength, SysError,
   DT, S_ISDIR, S_ISLNK, S_ISREG, S_ISCHR, S_ISBLK, open, read, close, O, getxattrSize, type Stat,

@@ -9,7 +9,8 @@
 // An operand that fails is reported and the next one is tried; status 1 then. A missing
 // parent is reported by the parent's name (`mkdir: a: No such file or directory` for a/b).
 // Usage errors exit 64 (EX_USAGE), as FreeBSD's mkdir does.
-import { defineApplet, Getopt, usage, errx, warnOp, setmode, getmode, pathDirname, type Ctx } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, errx, warnOp, pathDirname, type Ctx } from "@bsdbox/shared";
+import { setmode, getmode } from "@bsdbox/shared/mode";
 import { mkdir, chmod, stat, umask, S_ISDIR, SysError } from "@bsdbox/compat";
 
 const USAGE = "usage: mkdir [-pv] [-m mode] directory_name ...";

@@ -13,7 +13,8 @@
 // Errors: "printf: ARG: expected numeric value" / "not completely converted" / "Result not
 // representable" print the (partial) value and set status 1; a bad format ends with status 1.
 // Everything is bytes: arguments and format keep invalid UTF-8 exactly.
-import { defineApplet, Getopt, usage, warnx, encode, decode, fmtInt, fmtFloat, makeSpec, strtod, strtol, utf8Locale, type Ctx, type Spec } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, warnx, encode, decode, strtol, utf8Locale, type Ctx } from "@bsdbox/shared";
+import { fmtInt, fmtFloat, makeSpec, strtod, type Spec } from "@bsdbox/shared/format";
 import { SysError } from "@bsdbox/compat";
 
 const USAGE = "usage: printf format [arguments ...]";

@@ -16,7 +16,8 @@
 // Errors: "seq: invalid floating point argument: X" and "seq: X: Result not representable"
 // exit 2; "zero increment", "needs positive increment", "needs negative decrement",
 // "invalid format string: `F'" and usage exit 1.
-import { defineApplet, Getopt, errx, strtod, compileDoubleFormat, encode, decode, type Ctx } from "@bsdbox/shared";
+import { defineApplet, Getopt, errx, encode, decode, type Ctx } from "@bsdbox/shared";
+import { strtod, compileDoubleFormat } from "@bsdbox/shared/format";
 import { SysError } from "@bsdbox/compat";
 
 const LONGOPTS = [

@@ -4,7 +4,8 @@
 // reads (fractions, exponents, hex), unit s (default), m, h or d. Intervals below 1 ns return
 // at once; above INT_MAX seconds, or an unparsable operand, is a usage error. No options.
 // SIGUSR1 (FreeBSD's SIGINFO) reports "about N second(s) left out of the original M".
-import { defineApplet, Getopt, usage, warnx, strtod } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, warnx } from "@bsdbox/shared";
+import { strtod } from "@bsdbox/shared/format";
 import { onSignal, sleepAsync, monotonicNs } from "@bsdbox/compat";
 
 const USAGE = "usage: sleep number[unit] [...]\nUnit can be 's' (seconds, the default), m (minutes), h (hours), or d (days).";
