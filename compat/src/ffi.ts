@@ -20,6 +20,7 @@ function open() {
     getppid: { args: [], returns: i32 },
     sched_getaffinity: { args: [i32, u32, P], returns: i32 },
     sendfile: { args: [i32, i32, P, u64], returns: i64 },
+    splice: { args: [i32, P, i32, P, u64, u32], returns: i64 },
     flock: { args: [i32, i32], returns: i32 },
     linkat: { args: [i32, P, i32, P, i32], returns: i32 },
     utimensat: { args: [i32, P, P, i32], returns: i32 },

@@ -292,6 +292,25 @@ export function sendfile(outFd: number, inFd: number, count: number): number {
   }
 }
 
+/**
+ * Move up to `count` bytes from inFd to outFd in the kernel with splice(2) (one of them must be
+ * a pipe). Returns bytes moved (0 at EOF), or -1 when splice cannot serve these descriptors.
+ * EPIPE kills by SIGPIPE like writeAll.
+ */
+export function splice(inFd: number, outFd: number, count: number): number {
+  const c = libc();
+  for (;;) {
+    const n = Number(c.splice(inFd, null, outFd, null, count, 0));
+    if (n >= 0) return n;
+    const e = cerrno();
+    if (e === 4) continue;
+    if (e === 11) { sleep(1); continue; }
+    if (e === 32) dieBySignal(13);
+    if (e === 22 || e === 38 || e === 29 || e === 9) return -1;
+    throw lastError("splice", e);
+  }
+}
+
 /** flock(2): op is LOCK_SH=1, LOCK_EX=2, LOCK_UN=8, |LOCK_NB=4. */
 export function flock(fd: number, op: number): void {
   if (libc().flock(fd, op) !== 0) throw lastError("flock");

@@ -6,7 +6,7 @@
 //   -v show non-printing characters (^X, M-x; printable UTF-8 passes in UTF-8 locales).
 // "-" is standard input. Plain cat copies bytes (sendfile(2) for regular files).
 import { defineApplet, Getopt, usage, openInput, closeInput, warnOp, iswprint, utf8Locale, utf8SeqLen, codePointAt, type Ctx } from "@bsdbox/shared";
-import { read, sendfile, fstat, S_ISREG, flock, SysError } from "@bsdbox/compat";
+import { read, sendfile, splice, fstat, S_ISREG, flock, SysError } from "@bsdbox/compat";
 
 const USAGE = "usage: cat [-belnstuv] [file ...]";
 
@@ -57,13 +57,17 @@ export default defineApplet({
   },
 });
 
+// Bytes move in the kernel where it can: sendfile(2) from a regular file, splice(2) when either
+// side is a pipe; otherwise read/write through a 1 MiB buffer.
 function rawCat(ctx: Ctx, fd: number): void {
   ctx.out.flush();
-  if (S_ISREG(fstat(fd).mode)) {
-    for (;;) {
-      const n = sendfile(1, fd, 1 << 30);
-      if (n === 0) return;
-      if (n < 0) break; // not possible for these descriptors: copy by hand
+  const move = S_ISREG(fstat(fd).mode) ? sendfile : spliceTo;
+  for (let first = true; ; first = false) {
+    const n = move(1, fd, 1 << 30);
+    if (n === 0) return;
+    if (n < 0) {
+      if (first) break; // not possible for these descriptors: copy by hand
+      throw new SysError(22, "EINVAL");
     }
   }
   const buf = new Uint8Array(1 << 20);
@@ -148,6 +152,8 @@ function cookCat(ctx: Ctx, fd: number, f: Flags, st: CookState): void {
     if (eof) return;
   }
 }
+
+const spliceTo = (out: number, fd: number, n: number) => splice(fd, out, n);
 
 function couldContinue(d: Uint8Array, i: number): boolean {
   const c = d[i]!;
