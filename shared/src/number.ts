@@ -52,3 +52,100 @@ export function expandNumber(s: string): { value: bigint; error?: string; errno?
   return { value: v };
 }
 
+
+/** humanize_number(3) flags and scales (FreeBSD libutil). */
+export const HN = {
+  DECIMAL: 0x01, NOSPACE: 0x02, B: 0x04, DIVISOR_1000: 0x08, IEC_PREFIXES: 0x10,
+  GETSCALE: 0x10, AUTOSCALE: 0x20,
+} as const;
+const HN_MAXSCALE = 6;
+
+/**
+ * humanize_number(3): `value` in at most len-1 characters with a unit prefix, as FreeBSD's
+ * libutil formats it for ls -h, du -h, df -h. scale: a fixed number of divisions, or
+ * HN.AUTOSCALE (fit the width) / HN.GETSCALE (return the scale AUTOSCALE would use, as a
+ * string). Returns "" where the C function fails (-1).
+ */
+export function humanizeNumber(value: number | bigint, len: number, suffix: string, scale: number, flags: number): string {
+  if (scale < 0 || (scale > HN_MAXSCALE && (scale & ~(HN.AUTOSCALE | HN.GETSCALE)) !== 0)) return "";
+  if (flags & HN.DIVISOR_1000 && flags & HN.IEC_PREFIXES) return "";
+  let prefixes: string[], divisor: bigint, divisordeccut: bigint, baselen: number;
+  if (flags & HN.IEC_PREFIXES) {
+    baselen = 2;
+    divisor = 1024n;
+    divisordeccut = 973n;
+    prefixes = [flags & HN.B ? "B" : "", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
+  } else {
+    baselen = 1;
+    const k = flags & HN.DIVISOR_1000 ? "k" : "K";
+    divisor = flags & HN.DIVISOR_1000 ? 1000n : 1024n;
+    divisordeccut = flags & HN.DIVISOR_1000 ? 950n : 973n;
+    prefixes = [flags & HN.B ? "B" : "", k, "M", "G", "T", "P", "E"];
+  }
+  let quotient = BigInt(value), remainder = 0n, sign = 1n;
+  if (quotient < 0n) {
+    sign = -1n;
+    quotient = -quotient;
+    baselen += 2;
+  } else baselen += 1;
+  const sep = flags & HN.NOSPACE ? "" : " ";
+  baselen += sep.length + suffix.length;
+  if (len < baselen + 1) return "";
+  let i = 0;
+  if (scale & (HN.AUTOSCALE | HN.GETSCALE)) {
+    let max = 1n;
+    for (let k = len - baselen; k-- > 0; ) max *= 10n;
+    for (; (quotient >= max || (quotient === max - 1n && (remainder >= divisordeccut || remainder >= divisor / 2n))) && i < HN_MAXSCALE; i++) {
+      remainder = quotient % divisor;
+      quotient /= divisor;
+    }
+    if (scale & HN.GETSCALE) return String(i);
+  } else {
+    for (; i < scale && i < HN_MAXSCALE; i++) {
+      remainder = quotient % divisor;
+      quotient /= divisor;
+    }
+  }
+  let r: string;
+  if (((quotient === 9n && remainder < divisordeccut) || quotient < 9n) && i > 0 && flags & HN.DECIMAL) {
+    const t = (remainder * 10n + divisor / 2n) / divisor;
+    r = `${sign * (quotient + t / 10n)}.${t % 10n}${sep}${prefixes[i]}${suffix}`;
+  } else r = `${sign * (quotient + (remainder + divisor / 2n) / divisor)}${sep}${prefixes[i]}${suffix}`;
+  return r.slice(0, len - 1); // snprintf into len bytes
+}
+
+/**
+ * getbsize(3): the block size from BLOCKSIZE (512 by default; "1k", "2M", "1G"...), in bytes,
+ * with FreeBSD's warnings passed to `warn`.
+ */
+export function getbsize(blocksize: string | undefined, warn: (msg: string) => void): number {
+  if (blocksize === undefined || blocksize === "") return 512;
+  const m = /^[ \t\n\v\f\r]*([+-]?\d+)?/.exec(blocksize)!;
+  let n = m[1] ? Number(m[1]) : 0;
+  const ep = m[1] ? blocksize.slice(m[0].length) : blocksize;
+  const MAXB = 1024 * 1024 * 1024;
+  if (n < 0) {
+    warn("minimum blocksize is 512");
+    return 512;
+  }
+  if (n === 0) n = 1;
+  let max: number, mul: number;
+  switch (ep.length > 1 ? "?" : ep) {
+    case "G": case "g": max = 1; mul = MAXB; break;
+    case "K": case "k": max = MAXB / 1024; mul = 1024; break;
+    case "M": case "m": max = MAXB / (1024 * 1024); mul = 1024 * 1024; break;
+    case "": max = MAXB; mul = 1; break;
+    default:
+      warn(`${blocksize}: unknown blocksize`);
+      n = 512; max = MAXB; mul = 1;
+  }
+  if (n > max) {
+    warn("maximum blocksize is 1G");
+    n = max;
+  }
+  if (n * mul < 512) {
+    warn("minimum blocksize is 512");
+    return 512;
+  }
+  return n * mul;
+}

@@ -28,7 +28,7 @@
 //   status 1 then. Usage errors: status 1 (2 for a bad --color/--group-directories value).
 // The tree walk is ls's own (fts(3) semantics as ls uses them: fts_children, FTS_NOSTAT via
 // d_type, FTS_NAMEONLY, FTS_SEEDOT, cycle detection under -L), on compat's readdir and stat.
-import { defineApplet, Getopt, usage, errx, warnx, utf8Locale, iswprint, type Ctx } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, errx, warnx, utf8Locale, iswprint, type Ctx, humanizeNumber, HN, getbsize } from "@bsdbox/shared";
 import { strmode } from "@bsdbox/shared/mode";
 import { localtime, strftime } from "@bsdbox/shared/strftime";
 import { wcwidth } from "@bsdbox/shared/wcwidth";
@@ -507,7 +507,7 @@ class Ls {
   printlong(d: Disp): void {
     if ((d.list.length === 0 || d.list[0]!.level !== 0) && (this.longform || this.size)) {
       if (!this.humanval) this.out(`total ${howmany(d.btotal, this.blocksize)}\n`);
-      else this.out(`total ${humanize(d.btotal * 512, 7, "B", HN_DECIMAL)}\n`);
+      else this.out(`total ${humanizeNumber(d.btotal * 512, 7, "B", HN.AUTOSCALE, HN.DECIMAL)}\n`);
     }
     for (const p of d.list) {
       if (p.number === NO_PRINT) continue;
@@ -524,7 +524,7 @@ class Ls {
       if (this.label) o += padRight(p.label!, d.sLabel) + " ";
       if (errp) o += "?".padStart(d.sSize) + " ";
       else if (S_ISCHR(sp.mode) || S_ISBLK(sp.mode)) o += hex(sp.rdev).padStart(d.sSize) + " ";
-      else if (this.humanval) o += humanize(sp.size, 5, "", HN_B | HN_NOSPACE | HN_DECIMAL).padStart(d.sSize) + " ";
+      else if (this.humanval) o += humanizeNumber(sp.size, 5, "", HN.AUTOSCALE, HN.B | HN.NOSPACE | HN.DECIMAL).padStart(d.sSize) + " ";
       else o += String(sp.size).padStart(d.sSize) + " ";
       if (errp) o += "           ? ";
       else o += this.timestr(this.accesstime ? sp.atimeNs : this.birthtime || this.statustime ? sp.ctimeNs : sp.mtimeNs) + " ";
@@ -709,72 +709,6 @@ const ZERO_STAT: Stat = {
 const howmany = (x: number, y: number) => Math.floor((x + y - 1) / y);
 const hex = (n: number) => (n ? "0x" + n.toString(16) : "0");
 const padRight = (s: string, w: number) => s + " ".repeat(Math.max(0, w - byteLength(s)));
-
-// humanize_number(3) (FreeBSD libutil), with the flags ls uses
-const HN_DECIMAL = 0x01, HN_NOSPACE = 0x02, HN_B = 0x04;
-function humanize(value: number, len: number, suffix: string, flags: number): string {
-  const divisor = 1024, divisordeccut = 973;
-  const prefixes = flags & HN_B ? ["B", "K", "M", "G", "T", "P", "E"] : ["", "K", "M", "G", "T", "P", "E"];
-  let quotient = value, remainder = 0, baselen = 1;
-  let sign = 1;
-  if (quotient < 0) {
-    sign = -1;
-    quotient = -quotient;
-    baselen += 2;
-  } else baselen += 1;
-  const sep = flags & HN_NOSPACE ? "" : " ";
-  baselen += sep.length + suffix.length;
-  if (len < baselen + 1) return "";
-  let max = 1;
-  for (let i = len - baselen; i-- > 0; ) max *= 10;
-  let i = 0;
-  for (; (quotient >= max || (quotient === max - 1 && (remainder >= divisordeccut || remainder >= divisor / 2))) && i < 6; i++) {
-    remainder = quotient % divisor;
-    quotient = Math.floor(quotient / divisor);
-  }
-  let r: string;
-  if (((quotient === 9 && remainder < divisordeccut) || quotient < 9) && i > 0 && flags & HN_DECIMAL) {
-    const s1 = quotient + Math.floor(Math.floor((remainder * 10 + divisor / 2) / divisor) / 10);
-    const s2 = Math.floor((remainder * 10 + divisor / 2) / divisor) % 10;
-    r = `${sign * s1}.${s2}${sep}${prefixes[i]}${suffix}`;
-  } else r = `${sign * (quotient + Math.floor((remainder + divisor / 2) / divisor))}${sep}${prefixes[i]}${suffix}`;
-  // snprintf into len bytes
-  return r.slice(0, len - 1);
-}
-
-/** getbsize(3): BLOCKSIZE from the environment, in bytes (warnings as FreeBSD prints them). */
-function getbsize(ctx: Ctx): number {
-  const p = ctx.env.get("BLOCKSIZE");
-  if (p === undefined || p === "") return 512;
-  const m = /^[ \t\n\v\f\r]*([+-]?\d+)?/.exec(p)!;
-  let n = m[1] ? Number(m[1]) : 0;
-  const ep = m[1] ? p.slice(m[0].length) : p;
-  const MAXB = 1024 * 1024 * 1024;
-  if (n < 0) {
-    warnx(ctx, "minimum blocksize is 512");
-    return 512;
-  }
-  if (n === 0) n = 1;
-  let max: number, mul: number;
-  switch (ep.length > 1 ? "?" : ep) {
-    case "G": case "g": max = 1; mul = MAXB; break;
-    case "K": case "k": max = MAXB / 1024; mul = 1024; break;
-    case "M": case "m": max = MAXB / (1024 * 1024); mul = 1024 * 1024; break;
-    case "": max = MAXB; mul = 1; break;
-    default:
-      warnx(ctx, `${p}: unknown blocksize`);
-      n = 512; max = MAXB; mul = 1;
-  }
-  if (n > max) {
-    warnx(ctx, "maximum blocksize is 1G");
-    n = max;
-  }
-  if (n * mul < 512) {
-    warnx(ctx, "minimum blocksize is 512");
-    return 512;
-  }
-  return n * mul;
-}
 
 /** acl_extended_file(3): 1 when the file has an extended ACL, 0 when not; throws on errors. */
 function aclExtended(path: string): number {
@@ -1088,7 +1022,7 @@ export default defineApplet({
     ls.comfollow = comfollow;
 
     if (ls.inode || ls.longform || ls.size) {
-      ls.blocksize = ls.kblocks ? 2 : Math.floor(getbsize(ctx) / 512);
+      ls.blocksize = ls.kblocks ? 2 : Math.floor(getbsize(ctx.env.get("BLOCKSIZE"), (m) => warnx(ctx, m)) / 512);
     }
 
     // the sort function
