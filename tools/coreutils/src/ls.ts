@@ -547,7 +547,7 @@ class Ls {
     const sp = p.st!;
     if (S_ISCHR(sp.mode) || S_ISBLK(sp.mode) || S_ISLNK(sp.mode)) return false;
     if (this.aclDev === sp.dev && !this.aclSupported) return false;
-    const name = p.level === 0 ? p.name : `${p.parent!.level === 0 ? p.parent!.path : p.parent!.name}/${p.name}`;
+    const name = errName(p);
     let ext: number;
     try {
       ext = aclExtended(p.path);
@@ -602,7 +602,7 @@ class Ls {
   }
 
   printlink(p: Ent): void {
-    const name = p.level === 0 ? p.name : `${p.parent!.level === 0 ? p.parent!.path : p.parent!.name}/${p.name}`;
+    const name = errName(p);
     let target: string;
     try {
       target = readlink(p.path);
@@ -706,6 +706,8 @@ const ZERO_STAT: Stat = {
   atimeNs: 0n, mtimeNs: 0n, ctimeNs: 0n,
 };
 
+/** The name print.c puts in its error messages: the operand, or parent/name below it. */
+const errName = (p: Ent): string => (p.level === 0 ? p.name : `${p.parent!.level === 0 ? p.parent!.path : p.parent!.name}/${p.name}`);
 const howmany = (x: number, y: number) => Math.floor((x + y - 1) / y);
 const hex = (n: number) => (n ? "0x" + n.toString(16) : "0");
 const padRight = (s: string, w: number) => s + " ".repeat(Math.max(0, w - byteLength(s)));
