@@ -25,6 +25,11 @@ function open() {
     linkat: { args: [i32, P, i32, P, i32], returns: i32 },
     utimensat: { args: [i32, P, P, i32], returns: i32 },
     getxattr: { args: [P, P, P, u64], returns: i64 },
+    mkfifo: { args: [P, u32], returns: i32 },
+    mknod: { args: [P, u32, u64], returns: i32 },
+    sync: { args: [], returns: FFIType.void },
+    fallocate: { args: [i32, i32, i64, i64], returns: i32 },
+    ftruncate: { args: [i32, i64], returns: i32 },
   });
 }
 

@@ -319,8 +319,14 @@ export function flock(fd: number, op: number): void {
 export function fsync(fd: number): void {
   sys(() => fs().fsyncSync(fd));
 }
-export function ftruncate(fd: number, len: number): void {
-  sys(() => fs().ftruncateSync(fd, len));
+/** ftruncate(2); a bigint length reaches the whole off_t range (through FFI). */
+export function ftruncate(fd: number, len: number | bigint): void {
+  if (typeof len === "number") return sys(() => fs().ftruncateSync(fd, len));
+  for (;;) {
+    if (libc().ftruncate(fd, len) === 0) return;
+    const e = cerrno();
+    if (e !== 4) throw lastError("ftruncate", e);
+  }
 }
 
 // node:tty costs ~4 ms of start-up; isatty(3) through FFI costs ~0.3 ms, and only when asked.
@@ -496,33 +502,63 @@ export function chown(path: string, uid: number, gid: number): void {
 export function lchown(path: string, uid: number, gid: number): void {
   sys(() => fs().lchownSync(P(path), uid, gid));
 }
-/** For utimes/lutimes: leave that time as it is, or set it to the current time. */
-export const UTIME_OMIT = -2n, UTIME_NOW = -1n;
-/** utimensat(2): access and modification times in nanoseconds since the epoch (exact), or
- * UTIME_OMIT / UTIME_NOW. `follow` false acts on a symlink itself. */
-export function utimens(path: string, atimeNs: bigint, mtimeNs: bigint, follow = true): void {
-  const ts = new BigInt64Array(4);
-  const put = (i: number, ns: bigint) => {
-    if (ns === UTIME_OMIT || ns === UTIME_NOW) {
-      ts[i] = 0n;
-      ts[i + 1] = ns === UTIME_NOW ? 0x3fffffffn : 0x3ffffffen;
-    } else {
-      let sec = ns / 1000000000n, nsec = ns % 1000000000n;
-      if (nsec < 0n) { nsec += 1000000000n; sec -= 1n; }
-      ts[i] = sec;
-      ts[i + 1] = nsec;
-    }
-  };
-  put(0, atimeNs);
-  put(2, mtimeNs);
+/** A struct timespec: seconds, and nanoseconds or UTIME_NOW_NSEC / UTIME_OMIT_NSEC. */
+export interface Timespec { sec: bigint; nsec: bigint }
+export const UTIME_NOW_NSEC = 0x3fffffffn, UTIME_OMIT_NSEC = 0x3ffffffen;
+/** utimensat(2) with raw timespecs, as C passes them (the kernel checks the ranges; the special
+ * nsec values UTIME_NOW_NSEC/UTIME_OMIT_NSEC ignore tv_sec). Every time is representable,
+ * including the nanoseconds just before the epoch. `follow` false acts on a symlink itself. */
+export function utimensat(path: string, atime: Timespec, mtime: Timespec, follow = true): void {
+  const ts = new BigInt64Array([atime.sec, atime.nsec, mtime.sec, mtime.nsec]);
   const p = cstr(path);
   if (libc().utimensat(-100 /* AT_FDCWD */, ptr(p), ptr(ts), follow ? 0 : 0x100) !== 0) throw lastError("utimensat");
 }
-export function utimes(path: string, atimeNs: bigint, mtimeNs: bigint): void {
-  utimens(path, atimeNs, mtimeNs, true);
+/** A time in nanoseconds since the epoch, or "now" (UTIME_NOW) or "omit" (UTIME_OMIT). */
+export type TimeNs = bigint | "now" | "omit";
+function timespec(t: TimeNs): Timespec {
+  if (t === "now") return { sec: 0n, nsec: UTIME_NOW_NSEC };
+  if (t === "omit") return { sec: 0n, nsec: UTIME_OMIT_NSEC };
+  let sec = t / 1000000000n, nsec = t % 1000000000n;
+  if (nsec < 0n) { nsec += 1000000000n; sec -= 1n; }
+  return { sec, nsec };
 }
-export function lutimes(path: string, atimeNs: bigint, mtimeNs: bigint): void {
-  utimens(path, atimeNs, mtimeNs, false);
+/** Set access and modification times, exact to the nanosecond (utimensat(2)); `follow` false
+ * acts on a symlink itself. */
+export function utimens(path: string, atime: TimeNs, mtime: TimeNs, follow = true): void {
+  utimensat(path, timespec(atime), timespec(mtime), follow);
+}
+export const utimes = (path: string, atime: TimeNs, mtime: TimeNs) => utimens(path, atime, mtime, true);
+export const lutimes = (path: string, atime: TimeNs, mtime: TimeNs) => utimens(path, atime, mtime, false);
+
+/** mkfifo(3): a named pipe with `mode` (less the umask). */
+export function mkfifo(path: string, mode = 0o666): void {
+  const p = cstr(path);
+  if (libc().mkfifo(ptr(p), mode) !== 0) throw lastError("mkfifo");
+}
+/** mknod(2): `mode` carries the file type (S.IFCHR, S.IFBLK, S.IFIFO...), `dev` the device. */
+export function mknod(path: string, mode: number, dev = 0): void {
+  const p = cstr(path);
+  if (libc().mknod(ptr(p), mode, dev) !== 0) throw lastError("mknod");
+}
+/** sync(2): schedule every file system's dirty data for writing. */
+export function sync(): void {
+  libc().sync();
+}
+/** fallocate(2) flags (Linux). */
+export const FALLOC = { KEEP_SIZE: 1, PUNCH_HOLE: 2, COLLAPSE_RANGE: 8, ZERO_RANGE: 16, INSERT_RANGE: 32 };
+/** fallocate(2): allocate, or with FALLOC.PUNCH_HOLE|KEEP_SIZE deallocate, a byte range of fd. */
+export function fallocate(fd: number, mode: number, offset: number | bigint, len: number | bigint): void {
+  for (;;) {
+    if (libc().fallocate(fd, mode, BigInt(offset), BigInt(len)) === 0) return;
+    const e = cerrno();
+    if (e !== 4) throw lastError("fallocate", e);
+  }
+}
+/** Unpredictable bytes (the system's CSPRNG, as getrandom(2) gives them). */
+export function randomBytes(n: number): Uint8Array {
+  const b = new Uint8Array(n);
+  for (let i = 0; i < n; i += 65536) crypto.getRandomValues(b.subarray(i, Math.min(n, i + 65536)));
+  return b;
 }
 export function umask(mask?: number): number {
   if (mask === undefined) {
