@@ -30,7 +30,7 @@ test("no operands: a plain copy; '-' is a file name", () => {
 });
 
 test("new files get mode 0666 & ~umask", () => {
-  const r = sh("umask 027; echo hi | tee f >/dev/null; stat -c %a f");
+  const r = sh("umask 027; echo hi | tee f >/dev/null; /usr/bin/stat -c %a f");
   assert.is(r.out, "640\n");
 });
 
