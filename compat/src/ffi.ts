@@ -30,6 +30,13 @@ function open() {
     sync: { args: [], returns: FFIType.void },
     fallocate: { args: [i32, i32, i64, i64], returns: i32 },
     ftruncate: { args: [i32, i64], returns: i32 },
+    chroot: { args: [P], returns: i32 },
+    setgroups: { args: [u64, P], returns: i32 },
+    setgid: { args: [u32], returns: i32 },
+    setuid: { args: [u32], returns: i32 },
+    unshare: { args: [i32], returns: i32 },
+    lseek: { args: [i32, i64, i32], returns: i64 },
+    copy_file_range: { args: [i32, P, i32, P, u64, u32], returns: i64 },
   });
 }
 

@@ -216,6 +216,18 @@ export function spawnWait(argv: string[], opts: { env?: [string, string][]; cwd?
   return { status: r.exitCode ?? 0, signal: sig };
 }
 
+/**
+ * posix_spawnp(3) and wait: run `argv[0]` (looked up in PATH) with stdio inherited and return
+ * how it ended; a program that cannot be started throws the SysError (ENOENT, EACCES...).
+ */
+export function spawnvp(argv: string[], env: [string, string][] = environ()): SpawnResult {
+  try {
+    return spawnWait(argv, { env });
+  } catch (e) {
+    throw toSysError(e);
+  }
+}
+
 export function signalNumber(name: string): number | undefined {
   return (os().constants.signals as Record<string, number>)[name];
 }
@@ -326,6 +338,49 @@ export function ftruncate(fd: number, len: number | bigint): void {
     if (libc().ftruncate(fd, len) === 0) return;
     const e = cerrno();
     if (e !== 4) throw lastError("ftruncate", e);
+  }
+}
+
+/** lseek(2) whence values; SEEK.DATA/SEEK.HOLE find a sparse file's data and holes (Linux). */
+export const SEEK = { SET: 0, CUR: 1, END: 2, DATA: 3, HOLE: 4 };
+/** lseek(2) through FFI (the whole off_t range). Throws the errno (ENXIO: no data/hole past
+ * `off` for SEEK.DATA; EINVAL where the file system cannot say). */
+export function lseek(fd: number, off: number | bigint, whence: number): number {
+  const r = Number(libc().lseek(fd, BigInt(off), whence));
+  if (r < 0) throw lastError("lseek");
+  return r;
+}
+/**
+ * copy_file_range(2): copy up to `len` bytes from inFd at offset `inOff` to outFd at `outOff`
+ * in the kernel (neither file offset moves). Returns bytes copied (0 at the end of the input), or
+ * -1 when the kernel cannot do it for these files (EXDEV, EINVAL, ENOSYS, EOPNOTSUPP: the caller
+ * falls back to read/write). Other errors throw (ENOSPC, EIO...).
+ */
+export function copyFileRange(inFd: number, inOff: number, outFd: number, outOff: number, len: number): number {
+  const io = new BigInt64Array([BigInt(inOff)]), oo = new BigInt64Array([BigInt(outOff)]);
+  const c = libc();
+  for (;;) {
+    const n = Number(c.copy_file_range(inFd, ptr(io), outFd, ptr(oo), len, 0));
+    if (n >= 0) return n;
+    const e = cerrno();
+    if (e === 4) continue;
+    if (e === 18 || e === 22 || e === 38 || e === 95 || e === 9) return -1;
+    throw lastError("copy_file_range", e);
+  }
+}
+/** pwrite all of buf at file offset `pos` (the descriptor's own offset does not move). */
+export function pwriteAll(fd: number, buf: Uint8Array, pos: number, off = 0, len = buf.length - off): void {
+  const end = off + len;
+  while (off < end) {
+    try {
+      const n = fs().writeSync(fd, buf, off, end - off, pos);
+      off += n;
+      pos += n;
+    } catch (e) {
+      const se = toSysError(e);
+      if (se.errno === 4) continue;
+      throw se;
+    }
   }
 }
 
@@ -502,6 +557,9 @@ export function chown(path: string, uid: number, gid: number): void {
 export function lchown(path: string, uid: number, gid: number): void {
   sys(() => fs().lchownSync(P(path), uid, gid));
 }
+export function fchown(fd: number, uid: number, gid: number): void {
+  sys(() => fs().fchownSync(fd, uid, gid));
+}
 /** A struct timespec: seconds, and nanoseconds or UTIME_NOW_NSEC / UTIME_OMIT_NSEC. */
 export interface Timespec { sec: bigint; nsec: bigint }
 export const UTIME_NOW_NSEC = 0x3fffffffn, UTIME_OMIT_NSEC = 0x3ffffffen;
@@ -536,9 +594,43 @@ export function mkfifo(path: string, mode = 0o666): void {
   if (libc().mkfifo(ptr(p), mode) !== 0) throw lastError("mkfifo");
 }
 /** mknod(2): `mode` carries the file type (S.IFCHR, S.IFBLK, S.IFIFO...), `dev` the device. */
-export function mknod(path: string, mode: number, dev = 0): void {
+export function mknod(path: string, mode: number, dev: number | bigint = 0): void {
   const p = cstr(path);
   if (libc().mknod(ptr(p), mode, dev) !== 0) throw lastError("mknod");
+}
+/** The digest of a file's contents in lower-case hex ("sha1", "sha256", "sha512", "md5"). */
+export function hashFile(alg: string, path: string): string {
+  const h = new Bun.CryptoHasher(alg as any);
+  const fd = open(path, O.RDONLY);
+  try {
+    const buf = new Uint8Array(1 << 16);
+    for (let n; (n = read(fd, buf)) > 0; ) h.update(buf.subarray(0, n));
+  } finally {
+    close(fd);
+  }
+  return h.digest("hex");
+}
+/** chroot(2): make `path` the process's root directory (the working directory is not changed). */
+export function chroot(path: string): void {
+  const p = cstr(path);
+  if (libc().chroot(ptr(p)) !== 0) throw lastError("chroot");
+}
+/** setgroups(2): the supplementary group list. */
+export function setgroups(gids: number[]): void {
+  const a = new Uint32Array(Math.max(1, gids.length));
+  a.set(gids.map((g) => g >>> 0));
+  if (libc().setgroups(gids.length, ptr(a)) !== 0) throw lastError("setgroups");
+}
+/** setgid(2) / setuid(2), as libc does them (for every thread of the process). */
+export function setgid(gid: number): void {
+  if (libc().setgid(gid >>> 0) !== 0) throw lastError("setgid");
+}
+export function setuid(uid: number): void {
+  if (libc().setuid(uid >>> 0) !== 0) throw lastError("setuid");
+}
+/** unshare(2) with CLONE_* flags (CLONE_NEWUSER = 0x10000000). */
+export function unshare(flags: number): void {
+  if (libc().unshare(flags) !== 0) throw lastError("unshare");
 }
 /** sync(2): schedule every file system's dirty data for writing. */
 export function sync(): void {
@@ -607,3 +699,6 @@ export function cpuCount(): { online: number; available: number; configured: num
   } catch {}
   return { online, available: available || online, configured: configured || os().cpus().length || online };
 }
+
+// dd, df, du: raw write, fdatasync, fd flags, statvfs, the mount table
+export * from "./vfs";
