@@ -600,15 +600,36 @@ export function mknod(path: string, mode: number, dev: number | bigint = 0): voi
 }
 /** The digest of a file's contents in lower-case hex ("sha1", "sha256", "sha512", "md5"). */
 export function hashFile(alg: string, path: string): string {
-  const h = new Bun.CryptoHasher(alg as any);
+  const h = hashInit(alg);
+  if (!h) throw new SysError(22, "EINVAL", "hash");
   const fd = open(path, O.RDONLY);
   try {
     const buf = new Uint8Array(1 << 16);
-    for (let n; (n = read(fd, buf)) > 0; ) h.update(buf.subarray(0, n));
+    for (let n; (n = read(fd, buf)) > 0; ) hashUpdate(h, buf.subarray(0, n));
   } finally {
     close(fd);
   }
-  return h.digest("hex");
+  return hashDigest(h);
+}
+/** A streaming digest in the runtime's native hasher, or undefined when the runtime lacks the
+ * algorithm ("md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha512-224", "sha512-256");
+ * callers then use shared/hash.ts. */
+export interface HashHandle { readonly alg: string }
+export function hashInit(alg: string): HashHandle | undefined {
+  try {
+    const h = new Bun.CryptoHasher(alg as any);
+    return Object.assign(Object.create(null), { alg, h }) as HashHandle;
+  } catch {
+    return undefined;
+  }
+}
+/** Feed a chunk to a digest from hashInit. */
+export function hashUpdate(h: HashHandle, data: Uint8Array): void {
+  (h as unknown as { h: Bun.CryptoHasher }).h.update(data);
+}
+/** The digest in lower-case hex; the handle must not be used afterwards. */
+export function hashDigest(h: HashHandle): string {
+  return (h as unknown as { h: Bun.CryptoHasher }).h.digest("hex");
 }
 /** chroot(2): make `path` the process's root directory (the working directory is not changed). */
 export function chroot(path: string): void {
