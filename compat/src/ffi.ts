@@ -58,3 +58,16 @@ export function dlopenIsatty() {
   const { dlopen, FFIType } = ffi();
   return dlopen("libc.so.6", { isatty: { args: [FFIType.i32], returns: FFIType.i32 } }).symbols;
 }
+
+/** statx(2) alone, for stat/lstat/fstat: one FFI call with exact nanoseconds and a layout that is
+ * the same on every architecture. Undefined when the libc lacks it (glibc < 2.28). */
+export function dlopenStatx() {
+  const { dlopen, FFIType } = ffi();
+  try {
+    return dlopen("libc.so.6", {
+      statx: { args: [FFIType.i32, FFIType.ptr, FFIType.i32, FFIType.u32, FFIType.ptr], returns: FFIType.i32 },
+    }).symbols;
+  } catch {
+    return undefined;
+  }
+}

@@ -5,7 +5,7 @@ import type * as FS from "node:fs";
 import { fs, os } from "./rt";
 import { decode, encode, hasEscapes } from "./bytes";
 import { SysError, toSysError, ERRNO, strerror } from "./errno";
-import { libc, errno as cerrno, ptr, dlopenIsatty } from "./ffi";
+import { libc, errno as cerrno, ptr, dlopenIsatty, dlopenStatx } from "./ffi";
 
 
 export { decode, encode, hasEscapes, byteLength, utf8SeqLen } from "./bytes";
@@ -419,14 +419,43 @@ function conv(s: FS.BigIntStats): Stat {
     atimeNs: s.atimeNs, mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs,
   };
 }
+// stat through statx(2): half the cost of the runtime's bigint stat, and exact nanoseconds.
+// struct statx is the same on every architecture; dev/rdev are rebuilt with glibc's makedev.
+let statxLib: ReturnType<typeof dlopenStatx> | null | undefined;
+const sxBuf = new Uint8Array(256), sxView = new DataView(sxBuf.buffer);
+const sxPath = new Uint8Array(4096);
+const utf8 = new TextEncoder();
+const makedev = (ma: number, mi: number) =>
+  Number(((BigInt(ma) & 0xfffff000n) << 32n) | ((BigInt(ma) & 0xfffn) << 8n) | ((BigInt(mi) & 0xffffff00n) << 12n) | (BigInt(mi) & 0xffn));
+function statx(dirfd: number, path: string, flags: number, syscall: string): Stat | undefined {
+  if (statxLib === undefined) statxLib = dlopenStatx() ?? null;
+  if (statxLib === null) return undefined;
+  let p: Uint8Array;
+  if (!hasEscapes(path) && path.length * 3 < sxPath.length) {
+    const n = utf8.encodeInto(path, sxPath).written;
+    sxPath[n] = 0;
+    p = sxPath;
+  } else p = cstr(path);
+  if (statxLib.statx(dirfd, ptr(p), flags, 0x7ff /* STATX_BASIC_STATS */, ptr(sxBuf)) !== 0) throw lastError(syscall);
+  const v = sxView;
+  const ts = (o: number) => v.getBigInt64(o, true) * 1000000000n + BigInt(v.getUint32(o + 8, true));
+  return {
+    dev: makedev(v.getUint32(136, true), v.getUint32(140, true)), ino: Number(v.getBigUint64(32, true)),
+    mode: v.getUint16(28, true), nlink: v.getUint32(16, true), uid: v.getUint32(20, true), gid: v.getUint32(24, true),
+    rdev: makedev(v.getUint32(128, true), v.getUint32(132, true)), size: Number(v.getBigUint64(40, true)),
+    blksize: v.getUint32(4, true), blocks: Number(v.getBigUint64(48, true)),
+    atimeNs: ts(64), mtimeNs: ts(112), ctimeNs: ts(96),
+  };
+}
+const AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100, AT_EMPTY_PATH = 0x1000;
 export function stat(path: string): Stat {
-  return sys(() => conv(fs().statSync(P(path), { bigint: true })));
+  return statx(AT_FDCWD, path, 0, "stat") ?? sys(() => conv(fs().statSync(P(path), { bigint: true })));
 }
 export function lstat(path: string): Stat {
-  return sys(() => conv(fs().lstatSync(P(path), { bigint: true })));
+  return statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, "lstat") ?? sys(() => conv(fs().lstatSync(P(path), { bigint: true })));
 }
 export function fstat(fd: number): Stat {
-  return sys(() => conv(fs().fstatSync(fd, { bigint: true })));
+  return statx(fd, "", AT_EMPTY_PATH, "fstat") ?? sys(() => conv(fs().fstatSync(fd, { bigint: true })));
 }
 export const S = {
   IFMT: 0o170000, IFSOCK: 0o140000, IFLNK: 0o120000, IFREG: 0o100000, IFBLK: 0o060000,
