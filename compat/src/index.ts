@@ -454,6 +454,13 @@ export function stat(path: string): Stat {
 export function lstat(path: string): Stat {
   return statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, "lstat") ?? sys(() => conv(fs().lstatSync(P(path), { bigint: true })));
 }
+/** fstatat(2) relative to a directory descriptor (O_PATH is enough): `follow` false = lstat. */
+export function statAt(dirfd: number, name: string, follow = false): Stat {
+  const r = statx(dirfd, name, follow ? 0 : AT_SYMLINK_NOFOLLOW, follow ? "stat" : "lstat");
+  if (r) return r;
+  const path = `/proc/self/fd/${dirfd}/${name}`;
+  return follow ? stat(path) : lstat(path);
+}
 export function fstat(fd: number): Stat {
   return statx(fd, "", AT_EMPTY_PATH, "fstat") ?? sys(() => conv(fs().fstatSync(fd, { bigint: true })));
 }

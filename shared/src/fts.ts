@@ -41,7 +41,7 @@
 // Memory: one entry per name of each directory on the current path; `path` strings are built
 // by concatenation, which the engine keeps as ropes until a path is used.
 // Not done: FTS_NOSTAT/FTS_NAMEONLY/FTS_SEEDOT/FTS_WHITEOUT, fts_children.
-import { open, close, fstat, stat, lstat, readdir, O, S_ISDIR, S_ISLNK, S_ISREG, SysError, type Stat } from "@bsdbox/compat";
+import { open, close, fstat, stat, lstat, statAt, readdir, O, S_ISDIR, S_ISLNK, S_ISREG, SysError, type Stat } from "@bsdbox/compat";
 
 export const FTS_COMFOLLOW = 0x001, FTS_LOGICAL = 0x002, FTS_NOCHDIR = 0x004, FTS_PHYSICAL = 0x010,
   FTS_XDEV = 0x040;
@@ -229,8 +229,10 @@ export class Fts {
     p.errno = 0;
     p.cycle = undefined;
     let st: Stat;
+    // below a root, stat relative to the parent's open descriptor: no /proc path lookup
+    const dirfd = p.parent && p.parent.fd >= 0 && p.accpath.startsWith("/proc/self/fd/") ? p.parent.fd : -1;
     try {
-      st = lstat(p.accpath);
+      st = dirfd >= 0 ? statAt(dirfd, p.name) : lstat(p.accpath);
     } catch (e) {
       p.stat = undefined;
       p.errno = errnoOf(e);
@@ -238,7 +240,7 @@ export class Fts {
     }
     if (follow && S_ISLNK(st.mode)) {
       try {
-        st = stat(p.accpath);
+        st = dirfd >= 0 ? statAt(dirfd, p.name, true) : stat(p.accpath);
         p.followed = true;
       } catch (e) {
         errnoOf(e);
