@@ -3,9 +3,10 @@ import { encode } from "@bsdbox/compat";
 
 /** musl iswprint */
 export function iswprint(wc: number): boolean {
+  // musl computes on an unsigned wint_t: the subtractions wrap (>>> 0 does the same here)
   if (wc < 0xff) return ((wc + 1) & 0x7f) >= 0x21;
-  if (wc < 0x2028 || wc - 0x202a < 0xd800 - 0x202a || (wc >= 0xe000 && wc < 0xfff9)) return true;
-  if (wc - 0xfffc > 0x10ffff - 0xfffc || (wc & 0xfffe) === 0xfffe) return false;
+  if (wc < 0x2028 || ((wc - 0x202a) >>> 0) < 0xd800 - 0x202a || ((wc - 0xe000) >>> 0) < 0xfff9 - 0xe000) return true;
+  if (((wc - 0xfffc) >>> 0) > 0x10ffff - 0xfffc || (wc & 0xfffe) === 0xfffe) return false;
   return true;
 }
 
