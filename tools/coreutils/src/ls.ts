@@ -32,9 +32,10 @@ import { defineApplet, Getopt, usage, errx, warnx, utf8Locale, iswprint, type Ct
 import { strmode } from "@bsdbox/shared/mode";
 import { localtime, strftime } from "@bsdbox/shared/strftime";
 import { wcwidth } from "@bsdbox/shared/wcwidth";
+import { readTerminfo, terminfoExists, tparm, stripDelays } from "@bsdbox/shared/terminfo";
 import {
   stat, lstat, readlink, readdirTypes, isatty, winsize, getuid, getpwuid, getgrgid, encode, byteLength, SysError,
-  DT, S_ISDIR, S_ISLNK, S_ISREG, S_ISCHR, S_ISBLK, open, read, close, O, getxattrSize, type Stat,
+  DT, S_ISDIR, S_ISLNK, S_ISREG, S_ISCHR, S_ISBLK, getxattrSize, type Stat,
 } from "@bsdbox/compat";
 
 const USAGE =
@@ -753,149 +754,13 @@ interface TermCaps { setaf: string; setab: string; sgr0: string; bold: string; u
 
 /** The capabilities ls wants from the compiled terminfo entry of `term`, or undefined. */
 function loadTerm(ctx: Ctx, term: string): TermCaps | undefined {
-  if (term === "" || term.includes("/")) return undefined;
-  const dirs: string[] = [];
-  const ti = ctx.env.get("TERMINFO");
-  if (ti) dirs.push(ti);
-  const home = ctx.env.get("HOME");
-  if (home) dirs.push(`${home}/.terminfo`);
-  for (const d of (ctx.env.get("TERMINFO_DIRS") ?? "").split(":")) if (d) dirs.push(d);
-  dirs.push("/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo", "/usr/lib/terminfo");
-  let data: Uint8Array | undefined;
-  for (const d of dirs) {
-    for (const sub of [term[0]!, term.charCodeAt(0).toString(16)]) {
-      try {
-        data = readFileBytes(`${d}/${sub}/${term}`);
-        break;
-      } catch {}
-    }
-    if (data) break;
-  }
-  if (!data || data.length < 12) return undefined;
-  const v = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const magic = v.getUint16(0, true);
-  if (magic !== 0o432 && magic !== 0o1036) return undefined;
-  const numSize = magic === 0o432 ? 2 : 4;
-  const nameSize = v.getUint16(2, true), boolCount = v.getUint16(4, true), numCount = v.getUint16(6, true);
-  const strCount = v.getUint16(8, true), tableSize = v.getUint16(10, true);
-  let off = 12 + nameSize + boolCount;
-  if (off & 1) off++;
-  off += numCount * numSize;
-  const strOff = off, table = strOff + strCount * 2;
-  if (table + tableSize > data.length) return undefined;
-  const str = (idx: number): string | undefined => {
-    if (idx >= strCount) return undefined;
-    const o = v.getInt16(strOff + idx * 2, true);
-    if (o < 0 || o >= tableSize) return undefined;
-    let e = table + o;
-    while (e < data!.length && data![e] !== 0) e++;
-    return String.fromCharCode(...data!.subarray(table + o, e));
-  };
+  const ti = readTerminfo(ctx.env, term);
+  if (!ti) return undefined;
   // indexes in the terminfo string table: setaf 359, setab 360, sgr0 39, bold 27,
   // enter_underline_mode 36, orig_pair 297, orig_colors 298
-  const setaf = str(359), setab = str(360), coloff = str(297) ?? str(298);
+  const setaf = ti.str(359), setab = ti.str(360), coloff = ti.str(297) ?? ti.str(298);
   if (setaf === undefined || setab === undefined || coloff === undefined) return undefined;
-  return { setaf, setab, coloff: stripDelays(coloff), sgr0: stripDelays(str(39) ?? ""), bold: stripDelays(str(27) ?? ""), underline: stripDelays(str(36) ?? "") };
-}
-
-function readFileBytes(path: string): Uint8Array {
-  const st = stat(path);
-  if (!S_ISREG(st.mode)) throw new SysError(21, "EISDIR", "open");
-  return readAll(path);
-}
-
-function readAll(path: string): Uint8Array {
-  const fd = open(path, O.RDONLY);
-  try {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const b = new Uint8Array(65536);
-      const n = read(fd, b);
-      if (!n) break;
-      chunks.push(b.subarray(0, n));
-      total += n;
-    }
-    const out = new Uint8Array(total);
-    let o = 0;
-    for (const c of chunks) { out.set(c, o); o += c.length; }
-    return out;
-  } finally {
-    close(fd);
-  }
-}
-
-/** tputs drops $<..> padding. */
-const stripDelays = (s: string) => s.replace(/\$<[0-9.*/]*>/g, "");
-
-/** tparm(cap, p1) for the subset of terminfo parameter language colour strings use. */
-function tparm(cap: string, p1: number): string {
-  let out = "";
-  const stack: number[] = [];
-  const params = [p1, 0, 0, 0, 0, 0, 0, 0, 0];
-  const pop = () => stack.pop() ?? 0;
-  // evaluate with %? %t %e %; by skipping
-  for (let i = 0; i < cap.length; i++) {
-    const c = cap[i]!;
-    if (c !== "%") { out += c; continue; }
-    const k = cap[++i];
-    switch (k) {
-      case "%": out += "%"; break;
-      case "p": stack.push(params[Number(cap[++i]) - 1] ?? 0); break;
-      case "d": out += String(pop()); break;
-      case "c": out += String.fromCharCode(pop()); break;
-      case "{": {
-        const e = cap.indexOf("}", i);
-        stack.push(Number(cap.slice(i + 1, e)));
-        i = e;
-        break;
-      }
-      case "'": stack.push(cap.charCodeAt(i + 1)); i += 2; break;
-      case "+": { const b = pop(), a = pop(); stack.push(a + b); break; }
-      case "-": { const b = pop(), a = pop(); stack.push(a - b); break; }
-      case "*": { const b = pop(), a = pop(); stack.push(a * b); break; }
-      case "/": { const b = pop(), a = pop(); stack.push(b ? Math.trunc(a / b) : 0); break; }
-      case "m": { const b = pop(), a = pop(); stack.push(b ? a % b : 0); break; }
-      case "<": { const b = pop(), a = pop(); stack.push(a < b ? 1 : 0); break; }
-      case ">": { const b = pop(), a = pop(); stack.push(a > b ? 1 : 0); break; }
-      case "=": { const b = pop(), a = pop(); stack.push(a === b ? 1 : 0); break; }
-      case "&": { const b = pop(), a = pop(); stack.push(a & b); break; }
-      case "|": { const b = pop(), a = pop(); stack.push(a | b); break; }
-      case "A": { const b = pop(), a = pop(); stack.push(a && b ? 1 : 0); break; }
-      case "O": { const b = pop(), a = pop(); stack.push(a || b ? 1 : 0); break; }
-      case "!": stack.push(pop() ? 0 : 1); break;
-      case "i": params[0]!++; params[1]!++; break;
-      case "?": break;
-      case "t": {
-        if (!pop()) {
-          // skip to the matching %e or %; at this nesting level
-          let depth = 0;
-          for (i++; i < cap.length; i++) {
-            if (cap[i] !== "%") continue;
-            const n = cap[++i];
-            if (n === "?") depth++;
-            else if (n === ";") { if (depth-- === 0) break; }
-            else if (n === "e" && depth === 0) break;
-          }
-        }
-        break;
-      }
-      case "e": {
-        // reached the end of a taken branch: skip to the matching %;
-        let depth = 0;
-        for (i++; i < cap.length; i++) {
-          if (cap[i] !== "%") continue;
-          const n = cap[++i];
-          if (n === "?") depth++;
-          else if (n === ";") { if (depth-- === 0) break; }
-        }
-        break;
-      }
-      case ";": break;
-      default: break;
-    }
-  }
-  return out;
+  return { setaf, setab, coloff: stripDelays(coloff), sgr0: stripDelays(ti.str(39) ?? ""), bold: stripDelays(ti.str(27) ?? ""), underline: stripDelays(ti.str(36) ?? "") };
 }
 
 export default defineApplet({
@@ -1065,15 +930,5 @@ function columns(p: string): number {
 
 /** Whether tgetent would find TERM at all (a terminal without colours still disables them). */
 function termKnown(ctx: Ctx, term: string): boolean {
-  if (term === "" || term.includes("/")) return false;
-  const dirs = [ctx.env.get("TERMINFO"), ctx.env.get("HOME") && `${ctx.env.get("HOME")}/.terminfo`,
-    ...(ctx.env.get("TERMINFO_DIRS") ?? "").split(":"), "/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo",
-    "/usr/lib/terminfo"].filter((d): d is string => !!d);
-  for (const d of dirs)
-    for (const sub of [term[0]!, term.charCodeAt(0).toString(16)]) {
-      try {
-        if (S_ISREG(stat(`${d}/${sub}/${term}`).mode)) return true;
-      } catch {}
-    }
-  return false;
+  return terminfoExists(ctx.env, term);
 }
