@@ -93,6 +93,18 @@ export class Bre {
     return new Bre(r.nsub, emit(r.root), utf8, dropped);
   }
 
+  private any?: RegExp;
+  /** regexec(subject) == 0: whether the RE matches anywhere in `subject` (nl -bp). */
+  test(subject: string): boolean {
+    let s: string;
+    if (this.utf8) {
+      if (hasLoneSurrogate(subject)) return false;
+      s = subject;
+    } else s = byteChars(encode(subject));
+    this.any ??= new RegExp(this.src, "u");
+    return this.any.test(s);
+  }
+
   /**
    * The longest match that starts at offset 0 of `subject`, or null. (regexec finds the leftmost
    * match; a caller that, like expr, wants it only at the start asks this.)

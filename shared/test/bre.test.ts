@@ -202,4 +202,14 @@ test("the longest match is found past what backtracking tries first", () => {
   check(".*", long + "é", [5002]);
 });
 
+test("test(): a match anywhere, as regexec (nl -bp)", () => {
+  assert.is(compileBre("b").test("abc"), true);
+  assert.is(compileBre("^b").test("abc"), false);
+  assert.is(compileBre("c$").test("abc"), true);
+  assert.is(compileBre("x\\{2\\}").test("axxb"), true);
+  assert.is(compileBre("\\(a\\)\\1").test("baab"), true);
+  assert.is(compileBre(".").test(decode(new Uint8Array([0xff]))), false);
+  assert.is(compileBre(".", false).test(decode(new Uint8Array([0xff]))), true);
+});
+
 test.run();
