@@ -32,3 +32,25 @@ export function isDirFd(fd: number): boolean {
 }
 
 export { SysError };
+
+/**
+ * The usual operand loop: call fn on each operand opened for reading, or on standard input (as
+ * `stdinName`) when there is none. An operand that cannot be opened is reported (status 1) and
+ * the loop goes on. `dashIsStdin`: "-" means standard input (false for the BSD tools that take
+ * it as a file name).
+ */
+export function eachInput(ctx: Ctx, names: string[], fn: (fd: number, name: string) => void, dashIsStdin = false, stdinName = "stdin"): void {
+  if (!names.length) {
+    fn(ctx.stdin, stdinName);
+    return;
+  }
+  for (const name of names) {
+    const fd = openInput(ctx, name, dashIsStdin);
+    if (fd < 0) continue;
+    try {
+      fn(fd, name === "-" && dashIsStdin ? stdinName : name);
+    } finally {
+      closeInput(ctx, fd);
+    }
+  }
+}

@@ -17,10 +17,10 @@
 // Deviation (reference bug fixed): a last line without a newline is an entry like any other;
 // chimerautils refuses it with "line too long" and status 1.
 // BSD: "-" is a file name, not standard input.
-import { defineApplet, Getopt, usage, errx, err, warnx, warnOp, utf8Locale, strtonum, type Ctx } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, errx, err, warnx, utf8Locale, strtonum, type Ctx, eachInput } from "@bsdbox/shared";
 import { WideReader, WEOF, putw, iswspace, mbrtowc } from "@bsdbox/shared/wchar";
 import { wcwidth } from "@bsdbox/shared/wcwidth";
-import { open, close, O, winsize, encode } from "@bsdbox/compat";
+import { winsize, encode } from "@bsdbox/compat";
 
 const USAGE = "usage: column [-tx] [-c columns] [-l tblcols] [-s sep] [file ...]";
 const LINE_MAX = 2048;
@@ -135,18 +135,7 @@ export default defineApplet({
         list.push({ cps, width: w });
       }
     };
-    if (!args.length) input(ctx.stdin);
-    else for (const name of args) {
-      let fd: number;
-      try {
-        fd = open(name, O.RDONLY);
-      } catch (e) {
-        warnOp(ctx, name, e);
-        continue;
-      }
-      input(fd);
-      try { close(fd); } catch {}
-    }
+    eachInput(ctx, args, (fd) => input(fd));
     if (!list.length) return ctx.status;
 
     const out = ctx.out;

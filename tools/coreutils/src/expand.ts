@@ -8,10 +8,9 @@
 // characters; LC_ALL=C bytes). Input is read with musl's getwchar: an invalid byte ends that
 // file silently, a broken sequence ends it with "file: Illegal byte sequence" (status 1).
 // BSD: "-" is a file name, not standard input.
-import { defineApplet, Getopt, usage, errx, warnOp, utf8Locale, type Ctx } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, errx, warnOp, utf8Locale, type Ctx, eachInput } from "@bsdbox/shared";
 import { WideReader, WEOF, putw } from "@bsdbox/shared/wchar";
 import { wcwidth } from "@bsdbox/shared/wcwidth";
-import { open, close, O } from "@bsdbox/compat";
 
 const USAGE = "usage: expand [-t tablist] [file ...]";
 
@@ -50,18 +49,7 @@ export default defineApplet({
     }
     const utf8 = utf8Locale(ctx.env);
     const files = g.rest;
-    if (!files.length) run(ctx, ctx.stdin, "stdin", stops, utf8);
-    for (const name of files) {
-      let fd: number;
-      try {
-        fd = open(name, O.RDONLY);
-      } catch (e) {
-        warnOp(ctx, name, e);
-        continue;
-      }
-      run(ctx, fd, name, stops, utf8);
-      try { close(fd); } catch {}
-    }
+    eachInput(ctx, files, (fd, name) => run(ctx, fd, name, stops, utf8));
     return ctx.status;
   },
 });

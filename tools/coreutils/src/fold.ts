@@ -10,10 +10,9 @@
 // invalid byte, a broken sequence or a read error ends that file silently (fold never checks
 // ferror), and pieces are printed with wprintf("%.*ls"), which stops at a NUL character.
 // BSD: "-" is a file name, not standard input.
-import { defineApplet, Getopt, usage, errx, warnOp, utf8Locale, type Ctx } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, errx, utf8Locale, type Ctx, eachInput } from "@bsdbox/shared";
 import { WideReader, WEOF, putw, wcLen, iswblank } from "@bsdbox/shared/wchar";
 import { wcwidth } from "@bsdbox/shared/wcwidth";
-import { open, close, O } from "@bsdbox/compat";
 
 const USAGE = "usage: fold [-bs] [-w width] [file ...]";
 
@@ -51,18 +50,7 @@ export default defineApplet({
     if (width === -1) width = 80;
     const o = { width, bflag, sflag, utf8: utf8Locale(ctx.env) };
     const files = g.rest;
-    if (!files.length) fold(ctx, ctx.stdin, "stdin", o);
-    for (const name of files) {
-      let fd: number;
-      try {
-        fd = open(name, O.RDONLY);
-      } catch (e) {
-        warnOp(ctx, name, e);
-        continue;
-      }
-      fold(ctx, fd, name, o);
-      try { close(fd); } catch {}
-    }
+    eachInput(ctx, files, (fd, name) => fold(ctx, fd, name, o));
     return ctx.status;
   },
 });

@@ -7,9 +7,8 @@
 // sequence or a read error ends the file with "rev: file: strerror" (status 1), the partial
 // line unprinted; a NUL character ends a piece (wcslen), so it joins that line to the next.
 // BSD: "-" is a file name, not standard input.
-import { defineApplet, Getopt, usage, warnOp, utf8Locale, type Ctx } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, warnOp, utf8Locale, type Ctx, eachInput } from "@bsdbox/shared";
 import { WideReader, WEOF, putw } from "@bsdbox/shared/wchar";
-import { open, close, O } from "@bsdbox/compat";
 
 const USAGE = "usage: rev [file ...]";
 const PIECE = 1024;
@@ -22,18 +21,7 @@ export default defineApplet({
     const utf8 = utf8Locale(ctx.env);
     const st: State = { buf: new Int32Array(PIECE + 1), blen: PIECE };
     const files = g.rest;
-    if (!files.length) rev(ctx, ctx.stdin, "stdin", st, utf8);
-    for (const name of files) {
-      let fd: number;
-      try {
-        fd = open(name, O.RDONLY);
-      } catch (e) {
-        warnOp(ctx, name, e);
-        continue;
-      }
-      rev(ctx, fd, name, st, utf8);
-      try { close(fd); } catch {}
-    }
+    eachInput(ctx, files, (fd, name) => rev(ctx, fd, name, st, utf8));
     return ctx.status;
   },
 });

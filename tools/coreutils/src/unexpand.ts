@@ -6,10 +6,9 @@
 // Characters advance the column by wcwidth(3) (UTF-8; LC_ALL=C bytes); backspace moves back.
 // Input is read with musl's getwchar: an invalid byte ends that file silently, a broken
 // sequence ends it with "file: Illegal byte sequence" (status 1). BSD: "-" is a file name.
-import { defineApplet, Getopt, usage, warnOp, utf8Locale, type Ctx } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, warnOp, utf8Locale, type Ctx, eachInput } from "@bsdbox/shared";
 import { WideReader, WEOF, putw } from "@bsdbox/shared/wchar";
 import { wcwidth } from "@bsdbox/shared/wcwidth";
-import { open, close, O } from "@bsdbox/compat";
 import { getstops } from "./expand";
 
 const USAGE = "usage: unexpand [-a | -t tablist] [file ...]";
@@ -29,18 +28,7 @@ export default defineApplet({
     }
     const utf8 = utf8Locale(ctx.env);
     const files = g.rest;
-    if (!files.length) tabify(ctx, ctx.stdin, "stdin", stops, all, utf8);
-    for (const name of files) {
-      let fd: number;
-      try {
-        fd = open(name, O.RDONLY);
-      } catch (e) {
-        warnOp(ctx, name, e);
-        continue;
-      }
-      tabify(ctx, fd, name, stops, all, utf8);
-      try { close(fd); } catch {}
-    }
+    eachInput(ctx, files, (fd, name) => tabify(ctx, fd, name, stops, all, utf8));
     return ctx.status;
   },
 });
