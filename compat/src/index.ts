@@ -759,3 +759,13 @@ export function cpuCount(): { online: number; available: number; configured: num
 
 // dd, df, du: raw write, fdatasync, fd flags, statvfs, the mount table
 export * from "./vfs";
+
+// sort: native byte comparison (memcmp order, shorter prefix first) and the physical memory size
+/** Compare two byte strings as memcmp(3) then length would (negative, 0, positive). */
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  return Buffer.compare(a, b);
+}
+/** Total physical memory in bytes (sysconf(_SC_PHYS_PAGES) * page size). */
+export function physMemory(): number {
+  return os().totalmem();
+}
