@@ -80,6 +80,7 @@ export const applets: Record<string, Loader> = {
   sha512t256: () => import("@bsdbox/coreutils/md5"),
   sha512t256sum: () => import("@bsdbox/coreutils/md5"),
   sleep: () => import("@bsdbox/coreutils/sleep"),
+  sort: () => import("@bsdbox/coreutils/sort"),
   split: () => import("@bsdbox/coreutils/split"),
   stat: () => import("@bsdbox/coreutils/stat"),
   sum: () => import("@bsdbox/coreutils/cksum"),
