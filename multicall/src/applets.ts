@@ -20,6 +20,7 @@ export const applets: Record<string, Loader> = {
   column: () => import("@bsdbox/coreutils/column"),
   comm: () => import("@bsdbox/coreutils/comm"),
   cp: () => import("@bsdbox/coreutils/cp"),
+  csplit: () => import("@bsdbox/coreutils/csplit"),
   cut: () => import("@bsdbox/coreutils/cut"),
   dd: () => import("@bsdbox/coreutils/dd"),
   df: () => import("@bsdbox/coreutils/df"),
