@@ -77,7 +77,12 @@ function start(argv: string[]): void {
       exit(127);
     }
   }
-  applets[name]!().then(
+  const m = applets[name]!();
+  if (!(m instanceof Promise)) {
+    runProcess(m.default, argv0, args);
+    return;
+  }
+  m.then(
     (m) => runProcess(m.default, argv0, args),
     (e) => {
       say(2, `bsdbox: internal error: ${name}: ${(e as Error)?.message ?? e}\n`);
