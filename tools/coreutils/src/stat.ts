@@ -104,6 +104,19 @@ class Stat1 {
     if (!nl && !nonl) out.write("\n");
   }
 
+  /** %R and %Y: " -> target" as a string conversion, the bare target otherwise; "" (and the
+   * link failure remembered) when the target cannot be read. */
+  private linkText(target: () => string, asString: boolean): string {
+    try {
+      const t = " -> " + target();
+      return asString ? t : t.slice(4);
+    } catch (e) {
+      if (!(e instanceof SysError)) throw e;
+      this.linkfail = true;
+      return "";
+    }
+  }
+
   private format1(st: Stat, file: string, fmt: string, sp: Spec): string {
     const bad = (): never => errx(this.ctx, 1, `${fmt}: bad format`);
     let { ofmt, hilo } = sp;
@@ -165,32 +178,14 @@ class Stat1 {
       case "b": data = BigInt(st.blocks); formats = F_DEC | F_OCT | F_UNS | F_HEX; ofmt ||= F_UNS; break;
       case "k": data = BigInt(st.blksize); formats = F_DEC | F_OCT | F_UNS | F_HEX; ofmt ||= F_UNS; break;
       case "R": {
-        let p: string;
-        try {
-          p = " -> " + realpath(file);
-        } catch (e) {
-          if (!(e instanceof SysError)) throw e;
-          this.linkfail = true;
-          p = "\0\0\0\0";
-        }
-        sdata = ofmt === F_STR ? p : p.slice(4);
-        if (sdata.startsWith("\0")) sdata = "";
+        sdata = this.linkText(() => realpath(file), ofmt === F_STR);
         formats = F_STR;
         ofmt ||= F_STR;
         break;
       }
       case "Y": {
         if ((st.mode & S.IFMT) === S.IFLNK) {
-          let p: string;
-          try {
-            p = " -> " + readlink(file);
-          } catch (e) {
-            if (!(e instanceof SysError)) throw e;
-            this.linkfail = true;
-            p = "\0\0\0\0";
-          }
-          sdata = ofmt === F_STR ? p : p.slice(4);
-          if (sdata.startsWith("\0")) sdata = "";
+          sdata = this.linkText(() => readlink(file), ofmt === F_STR);
         } else {
           this.linkfail = true;
           sdata = "";
