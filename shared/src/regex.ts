@@ -1,0 +1,1311 @@
+// regex — POSIX basic and extended regular expressions (POSIX.1-2024 XBD chapter 9) as musl's
+// regcomp(3)/regexec(3) read them, with POSIX leftmost-longest matching and POSIX sub-match rules.
+// Used by grep, sed, expr, nl, csplit.
+//
+// Parsing is a port of musl's TRE-derived tre_parse (src/regex/regcomp.c) for both syntaxes, so
+// what compiles, what is literal and which error is reported match musl:
+//   BRE: \( \) \{m,n\} \1..\9; * literal at the start of the RE, a group, a \| branch, and after
+//        a leading ^; ^ an anchor only first, $ only last (in the RE, a group or a branch).
+//   ERE: ( ) | {m,n} * + ?; ^ and $ anchors everywhere; \1 is a literal 1 (as musl); a ) with no
+//        open group is literal; empty branches "(|a)", "a|", "()" match the empty string.
+//   Both: [...] with [:class:], ranges in code-point order; TRE extensions \< \> \b \B \w \W \s
+//        \S \d \D \t \n \r \f \a \e \xHH \x{HHHH}; in BRE also \| \+ \?; any other escaped
+//        character is itself. Counts 0..255.
+//   Beyond musl (the issue asks for them, POSIX defines them): [[=c=]] and [[.c.]] with a single
+//   character or a POSIX collating-symbol name ([[.hyphen.]]) mean that character (code-point
+//   collation has one character per equivalence class), and {,n} means {0,n}.
+//   Errors are musl's regerror texts ("Missing ')'", "Invalid contents of {}", ...).
+//
+// Matching. The whole match is the POSIX one: leftmost, then longest. Sub-matches follow the
+// XBD 9.3.6 rule: left to right, each subpattern takes the longest string consistent with the
+// whole match; a repeated group reports its last iteration; alternatives that tie take the first.
+// Three engines share one AST:
+//   - JavaScript RegExp (translated) answers yes/no and finds the leftmost start: backtracking
+//     explores every path, so it agrees with POSIX on both. It is used only when the pattern has
+//     no shape that backtracks badly (nested or stacked unbounded repetition).
+//   - A Thompson NFA simulation (no backtracking, O(subject × pattern)) finds the longest end from
+//     a start, or leftmost-longest on its own when JavaScript is not safe.
+//   - Sub-matches are resolved on the AST over the known extent with memoised end-position sets.
+// Back-references make matching NP-hard; a pattern with them runs on JavaScript's backtracking,
+// with the end pushed out to the longest, as musl's backtracking matcher does.
+//
+// Strings are lossless (compat/bytes.ts: an invalid byte b is U+DC00+b). In a UTF-8 locale a
+// character is a code point and a subject holding an invalid byte never matches (musl's regexec
+// stops with REG_NOMATCH at it); with utf8:false every byte is one character. Offsets returned are
+// code-unit indexes into the subject; byteOffset() converts.
+import { encode } from "@bsdbox/compat";
+
+const MSG = {
+  NOMATCH: "No match",
+  BADPAT: "Invalid regexp",
+  ECOLLATE: "Unknown collating element",
+  ECTYPE: "Unknown character class name",
+  EESCAPE: "Trailing backslash",
+  ESUBREG: "Invalid back reference",
+  EBRACK: "Missing ']'",
+  EPAREN: "Missing ')'",
+  EBRACE: "Missing '}'",
+  BADBR: "Invalid contents of {}",
+  ERANGE: "Invalid character range",
+  BADRPT: "Repetition not preceded by valid expression",
+} as const;
+
+/** A pattern regcomp rejects; `message` is musl's regerror text. */
+export class RegexError extends Error {}
+
+/** [start, end) as code-unit indexes into the subject. */
+export type Span = [number, number];
+
+export interface RegexOptions {
+  /** REG_EXTENDED */
+  extended?: boolean;
+  /** REG_ICASE */
+  icase?: boolean;
+  /** REG_NEWLINE: `.` and non-matching lists do not match a newline; ^ and $ match at one. */
+  newline?: boolean;
+  /** REG_NOSUB: only whether (and where) it matches; sub-matches are not computed. */
+  nosub?: boolean;
+  /** The pattern is a fixed string (grep -F). */
+  literal?: boolean;
+  /** Characters are UTF-8 (default true, as in C.UTF-8); false: every byte is a character. */
+  utf8?: boolean;
+}
+
+export interface ExecOptions {
+  /** REG_NOTBOL: the subject's start is not the start of a line. */
+  notbol?: boolean;
+  /** REG_NOTEOL */
+  noteol?: boolean;
+}
+
+type Item = [number, number] | string;
+type Node =
+  | { k: "empty" }
+  | { k: "char"; c: number }
+  | { k: "any" }
+  | { k: "set"; neg: boolean; items: Item[] }
+  | { k: "bol" | "eol" | "bow" | "eow" | "wb" | "nwb" }
+  | { k: "ref"; n: number }
+  | { k: "group"; id: number; n: Node }
+  | { k: "cat"; a: Node; b: Node }
+  | { k: "alt"; a: Node; b: Node }
+  | { k: "iter"; n: Node; min: number; max: number }
+  | { k: "none"; n: Node };
+
+const EMPTY: Node = { k: "empty" };
+/** a pattern "character" that is an invalid byte in a UTF-8 locale */
+const INVALID = -1;
+const RE_DUP_MAX = 255;
+const C = (s: string) => s.charCodeAt(0);
+const BS = C("\\");
+
+// ---------- the compiled expression ----------
+
+export class Regex {
+  /** number of sub-expressions (re_nsub) */
+  readonly nsub: number;
+  private readonly root: Node;
+  private readonly utf8: boolean;
+  private readonly icase: boolean;
+  private readonly newline: boolean;
+  private readonly nosub: boolean;
+  private readonly backrefs: boolean;
+  /** JavaScript's backtracking is safe to run on this pattern */
+  private readonly jsSafe: boolean;
+  /** JavaScript's first match is the POSIX one (no choice of length anywhere) */
+  private readonly jsExact: boolean;
+  private readonly src: string;
+  private jsTest?: RegExp;
+  private jsFind?: RegExp;
+  private nfa?: Nfa;
+  private readonly dropped: number[];
+  private readonly preds = new PredCache();
+
+  private constructor(pattern: string, o: RegexOptions) {
+    this.utf8 = o.utf8 ?? true;
+    this.icase = !!o.icase;
+    this.newline = !!o.newline;
+    this.nosub = !!o.nosub;
+    const p = patternChars(pattern, this.utf8);
+    let r: { root: Node; nsub: number };
+    if (o.literal) {
+      if (p.includes(INVALID)) throw new RegexError(MSG.BADPAT);
+      let n: Node = EMPTY;
+      for (let i = p.length - 2; i >= 0; i--) n = n === EMPTY ? { k: "char", c: p[i]! } : { k: "cat", a: { k: "char", c: p[i]! }, b: n };
+      r = { root: n, nsub: 0 };
+    } else r = new Parser(p, !!o.extended).parse();
+    this.nsub = r.nsub;
+    this.root = rightAssoc(r.root);
+    const info = analyse(this.root);
+    this.backrefs = info.refs;
+    this.jsSafe = !info.risky;
+    this.jsExact = !info.choice;
+    this.dropped = info.dropped;
+    this.src = emit(this.root, this);
+  }
+
+  static compile(pattern: string, opts: RegexOptions = {}): Regex {
+    return new Regex(pattern, opts);
+  }
+
+  /** Whether the RE matches anywhere in `subject` (regexec == 0). */
+  test(subject: string, opts?: ExecOptions): boolean {
+    if (opts?.notbol || opts?.noteol) return this.exec(subject, 0, opts) !== null;
+    const s = this.view(subject);
+    if (s === null) return false;
+    if (this.jsSafe || this.backrefs) {
+      this.jsTest ??= new RegExp(this.src, this.flags(""));
+      return this.jsTest.test(s.str);
+    }
+    return this.nfaSearch(s, 0, false) !== null;
+  }
+
+  /**
+   * The POSIX match that starts at or after code unit `from`: m[0] the whole match, m[i] the
+   * i-th sub-expression or undefined where it took no part. null when there is none.
+   * Assertions see the whole subject (^ holds only at 0, \< looks at the character before).
+   */
+  exec(subject: string, from = 0, opts: ExecOptions = {}): (Span | undefined)[] | null {
+    const s = this.view(subject);
+    if (s === null) return null;
+    const f = s.fromUnits(from);
+    const ctx: Ctx = { s, notbol: !!opts.notbol, noteol: !!opts.noteol };
+    let start: number, end: number;
+    let subs: (Span | undefined)[] | undefined;
+    if (this.backrefs) {
+      const r = this.execBackrefs(ctx, f);
+      if (!r) return null;
+      [start, end] = r[0]!;
+      subs = r.slice(1);
+    } else {
+      let ext: [number, number] | null;
+      if (this.jsSafe && !ctx.notbol && !ctx.noteol) {
+        this.jsFind ??= new RegExp(this.src, this.flags("g"));
+        const re = this.jsFind;
+        re.lastIndex = s.cuIndex(f);
+        const m = re.exec(s.str);
+        if (!m) return null;
+        const st = s.fromCu(m.index);
+        ext = this.jsExact ? [st, s.fromCu(m.index + m[0].length)] : this.nfaSearch(s, st, true, ctx);
+        if (!ext) throw new Error("regex: engines disagree");
+      } else ext = this.nfaSearch(s, f, false, ctx);
+      if (!ext) return null;
+      [start, end] = ext;
+    }
+    const out: (Span | undefined)[] = [[s.toUnits(start), s.toUnits(end)]];
+    if (this.nosub || this.nsub === 0) return out;
+    if (!subs) subs = new Resolver(this.root, ctx, this.nsub, start, end, this.preds, this).run(this.dropped);
+    for (const sp of subs) out.push(sp ? [s.toUnits(sp[0]), s.toUnits(sp[1])] : undefined);
+    return out;
+  }
+
+  private flags(extra: string): string {
+    return "u" + extra + (this.icase ? "i" : "") + (this.newline ? "m" : "");
+  }
+
+  /** the subject as characters: code points (UTF-8) or bytes (C locale) */
+  private view(subject: string): View | null {
+    return this.utf8 ? utf8View(subject) : byteView(subject);
+  }
+
+  /** Leftmost-longest extent by NFA simulation; anchored: only a match starting at `from`. */
+  private nfaSearch(s: View, from: number, anchored: boolean, ctx?: Ctx): [number, number] | null {
+    this.nfa ??= buildNfa(this.root, this);
+    return this.nfa.search(ctx ?? { s, notbol: false, noteol: false }, from, anchored);
+  }
+
+  /** Back-references: JavaScript's backtracking, then the end pushed out to the longest. */
+  private execBackrefs(ctx: Ctx, from: number): (Span | undefined)[] | null {
+    const s = ctx.s;
+    this.jsFind ??= new RegExp(this.src, this.flags("g"));
+    const re = this.jsFind;
+    re.lastIndex = s.cuIndex(from);
+    let m = re.exec(s.str) as Indexed | null;
+    if (!m) return null;
+    const startCu = m.index;
+    const sticky = new RegExp(this.src, this.flags("yd"));
+    sticky.lastIndex = startCu;
+    m = sticky.exec(s.str) as Indexed | null;
+    if (!m) return null;
+    const total = s.str.length;
+    for (let endCu = m.index + m[0].length; endCu < total; ) {
+      // "ends at code unit >= endCu+1": fewer than total-endCu code units follow
+      const longer = new RegExp(`(?:${this.src})(?![^]{${total - endCu}})`, this.flags("yd").replace("u", "") + "u");
+      longer.lastIndex = startCu;
+      const l = longer.exec(s.str) as Indexed | null;
+      if (!l) break;
+      m = l;
+      endCu = m.index + m[0].length;
+    }
+    const out: (Span | undefined)[] = [[s.fromCu(startCu), s.fromCu(m.index + m[0].length)]];
+    for (let g = 1; g <= this.nsub; g++) {
+      const sp = m.indices[g];
+      out.push(sp ? [s.fromCu(sp[0]), s.fromCu(sp[1])] : this.dropped.includes(g) ? [out[0]![0], out[0]![0]] : undefined);
+    }
+    return out;
+  }
+
+  /** character predicate for a set or class item list (cached) */
+  setPred(n: { neg: boolean; items: Item[] }): (c: number) => boolean {
+    return this.preds.set(n, this.icase, this.newline);
+  }
+  charPred(c: number): (x: number) => boolean {
+    if (!this.icase) return (x) => x === c;
+    const l = lower(c), u = upper(c);
+    return (x) => x === c || x === l || x === u || lower(x) === l;
+  }
+  anyPred(): (c: number) => boolean {
+    return this.newline ? (c) => c !== 10 : () => true;
+  }
+}
+
+type Indexed = RegExpExecArray & { indices: ([number, number] | undefined)[] };
+
+/** UTF-8 byte offset of code unit `index` of a lossless string. */
+export function byteOffset(subject: string, index: number): number {
+  let n = 0;
+  for (let k = 0; k < index; k++) {
+    const c = subject.charCodeAt(k);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && k + 1 < subject.length) {
+      const d = subject.charCodeAt(k + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { n += 4; k++; } else n += 3;
+    } else if (c >= 0xdc80 && c <= 0xdcff) n += 1; // an invalid byte kept losslessly
+    else n += 3;
+  }
+  return n;
+}
+
+// ---------- subjects ----------
+
+/** A subject as an array of characters, with the mapping back to code units of the original. */
+interface View {
+  /** the string JavaScript runs on */
+  str: string;
+  /** characters (code points, or bytes as U+DF00+b in the C locale) */
+  chars: Int32Array | number[];
+  n: number;
+  /** character index -> code unit of the original subject */
+  toUnits(i: number): number;
+  /** code unit of the original -> character index (first character at or after it) */
+  fromUnits(u: number): number;
+  /** character index -> code unit of `str` */
+  cuIndex(i: number): number;
+  /** code unit of `str` -> character index */
+  fromCu(u: number): number;
+}
+
+const ident = (i: number) => i;
+
+function utf8View(s: string): View | null {
+  let astral = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { astral = true; i++; continue; }
+    }
+    return null; // an invalid byte (or a lone surrogate): musl's regexec fails
+  }
+  if (!astral) {
+    const chars = new Int32Array(s.length);
+    for (let i = 0; i < s.length; i++) chars[i] = s.charCodeAt(i);
+    return { str: s, chars, n: s.length, toUnits: ident, fromUnits: ident, cuIndex: ident, fromCu: ident };
+  }
+  const chars: number[] = [];
+  const units: number[] = [];
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    units.push(i);
+    chars.push(cp);
+    i += cp > 0xffff ? 2 : 1;
+  }
+  units.push(s.length);
+  const back = (u: number) => {
+    let lo = 0, hi = units.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (units[mid]! < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const to = (i: number) => units[i]!;
+  return { str: s, chars, n: chars.length, toUnits: to, fromUnits: back, cuIndex: to, fromCu: back };
+}
+
+/** The C locale: one character per byte; bytes >= 0x80 are U+DF00+b (musl's C-locale mbtowc). */
+function byteView(s: string): View {
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) { ascii = false; break; }
+  if (ascii) {
+    const chars = new Int32Array(s.length);
+    for (let i = 0; i < s.length; i++) chars[i] = s.charCodeAt(i);
+    return { str: s, chars, n: s.length, toUnits: ident, fromUnits: ident, cuIndex: ident, fromCu: ident };
+  }
+  const b = encode(s);
+  const chars = new Int32Array(b.length);
+  for (let i = 0; i < b.length; i++) chars[i] = b[i]! < 0x80 ? b[i]! : 0xdf00 + b[i]!;
+  // byte index -> code unit of the original
+  const units = new Int32Array(b.length + 1);
+  let u = 0;
+  for (let i = 0; i < b.length; ) {
+    const c = s.charCodeAt(u);
+    const len = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : c >= 0xdc80 && c <= 0xdcff ? 1 : 3;
+    const w = len === 4 ? 2 : 1;
+    for (let k = 0; k < len; k++) units[i + k] = u + (k === 0 ? 0 : w);
+    i += len;
+    u += w;
+  }
+  units[b.length] = s.length;
+  let str = "";
+  for (let i = 0; i < chars.length; i += 8192) str += String.fromCharCode(...chars.subarray(i, i + 8192));
+  const back = (x: number) => {
+    let lo = 0, hi = b.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (units[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return { str, chars, n: b.length, toUnits: (i) => units[i]!, fromUnits: back, cuIndex: ident, fromCu: ident };
+}
+
+function patternChars(pattern: string, utf8: boolean): number[] {
+  const out: number[] = [];
+  if (!utf8) {
+    for (const x of encode(pattern)) out.push(x < 0x80 ? x : 0xdf00 + x);
+  } else {
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const d = pattern.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) { out.push(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000); i++; continue; }
+        out.push(INVALID);
+      } else if (c >= 0xdc00 && c <= 0xdfff) out.push(INVALID);
+      else out.push(c);
+    }
+  }
+  out.push(0);
+  return out;
+}
+
+// ---------- parser: musl tre_parse ----------
+
+const CLASSES = ["alnum", "alpha", "blank", "cntrl", "digit", "graph", "lower", "print", "punct", "space", "upper", "xdigit"];
+const CHARCLASS_NAME_MAX = 14;
+
+class Parser {
+  private start = 0;
+  private maxBackref = 0;
+  constructor(private readonly p: number[], private readonly ere: boolean) {}
+
+  private fail(code: keyof typeof MSG): never {
+    throw new RegexError(MSG[code]);
+  }
+
+  parse(): { root: Node; nsub: number } {
+    const p = this.p, ere = this.ere;
+    const stack: (Node | number | null)[] = [];
+    let nbranch: Node | null = null, nunion: Node | null = null;
+    let subid = 0, depth = 0, s = 0;
+    stack.push(subid++);
+    this.start = 0;
+    for (;;) {
+      if ((!ere && p[s] === BS && p[s + 1] === C("(")) || (ere && p[s] === C("("))) {
+        stack.push(nunion, nbranch, subid++);
+        s += ere ? 1 : 2;
+        depth++;
+        nbranch = nunion = null;
+        this.start = s;
+        continue;
+      }
+      let n: Node;
+      if ((!ere && p[s] === BS && p[s + 1] === C(")")) || (ere && p[s] === C(")") && depth)) n = EMPTY;
+      else [n, s] = this.atom(s);
+      for (;;) {
+        // parse_iter
+        for (;;) {
+          const c = p[s]!;
+          if (c !== BS && c !== C("*")) {
+            if (!ere) break;
+            if (c !== C("+") && c !== C("?") && c !== C("{")) break;
+          }
+          if (c === BS && ere) break;
+          if (c === BS && p[s + 1] !== C("+") && p[s + 1] !== C("?") && p[s + 1] !== C("{")) break;
+          if (c === BS) s++;
+          if (!ere && s === this.start + 1 && p[s - 1] === C("^")) break; // ^* at the start: * is literal
+          let min: number, max: number;
+          if (p[s] === C("{")) [min, max, s] = this.dup(s + 1);
+          else {
+            min = 0; max = -1;
+            if (p[s] === C("+")) min = 1;
+            if (p[s] === C("?")) max = 1;
+            s++;
+          }
+          n = max === 0 ? { k: "none", n } : { k: "iter", n, min, max };
+        }
+        nbranch = nbranch ? { k: "cat", a: nbranch, b: n } : n;
+        const c = p[s]!;
+        const close = (ere && c === C(")") && depth > 0) || (!ere && c === BS && p[s + 1] === C(")"));
+        const bar = (ere && c === C("|")) || (!ere && c === BS && p[s + 1] === C("|"));
+        if (!close && !bar && c !== 0) break;
+        nunion = nunion ? { k: "alt", a: nunion, b: nbranch } : nbranch;
+        nbranch = null;
+        if (bar) {
+          s += ere ? 1 : 2;
+          this.start = s;
+          break;
+        }
+        if (close) {
+          if (!depth) this.fail("EPAREN");
+          s += ere ? 1 : 2;
+        }
+        depth--;
+        const id = stack.pop() as number;
+        n = id === 0 ? nunion : { k: "group", id, n: nunion };
+        if (!c && depth < 0) {
+          const nsub = subid - 1;
+          if (this.maxBackref > nsub) this.fail("ESUBREG");
+          return { root: n, nsub };
+        }
+        if (!c || depth < 0) this.fail("EPAREN");
+        nbranch = stack.pop() as Node | null;
+        nunion = stack.pop() as Node | null;
+      }
+    }
+  }
+
+  /** parse_dup: after "{" (ERE) or "\{" (BRE); returns min, max (-1 = no limit), position after. */
+  private dup(s: number): [number, number, number] {
+    const p = this.p;
+    const count = (): number => {
+      if (!isDigit(p[s]!)) return -1;
+      let n = 0;
+      for (;;) {
+        n = 10 * n + (p[s]! - 48);
+        s++;
+        if (!isDigit(p[s]!) || n > RE_DUP_MAX) break;
+      }
+      return n;
+    };
+    let min = count();
+    let max: number;
+    if (p[s] === C(",")) {
+      s++;
+      max = count();
+      if (min < 0 && max >= 0) min = 0; // {,n}
+    } else max = min;
+    if ((max < min && max >= 0) || max > RE_DUP_MAX || min > RE_DUP_MAX || min < 0) this.fail("BADBR");
+    if (!this.ere && p[s++] !== BS) this.fail("BADBR");
+    if (p[s++] !== C("}")) this.fail("BADBR");
+    return [min, max, s];
+  }
+
+  private literal(s: number): [Node, number] {
+    const c = this.p[s]!;
+    if (c === INVALID) this.fail("BADPAT");
+    return [{ k: "char", c }, s + 1];
+  }
+
+  private atom(s: number): [Node, number] {
+    const p = this.p, ere = this.ere;
+    const c = p[s]!;
+    switch (c) {
+      case C("["):
+        return this.bracket(s + 1);
+      case BS: {
+        const m = macro(p[s + 1]!);
+        if (m) return [m, s + 2];
+        const d = p[s + 1]!;
+        switch (d) {
+          case 0: return this.fail("EESCAPE");
+          case C("b"): return [{ k: "wb" }, s + 2];
+          case C("B"): return [{ k: "nwb" }, s + 2];
+          case C("<"): return [{ k: "bow" }, s + 2];
+          case C(">"): return [{ k: "eow" }, s + 2];
+          case C("x"): {
+            let i = s + 2, len = 2, v = 0;
+            if (p[i] === C("{")) { len = 8; i++; }
+            let k = 0;
+            for (; k < len && v < 0x110000; k++) {
+              const h = hexval(p[i + k]!);
+              if (h < 0) break;
+              v = 16 * v + h;
+            }
+            i += k;
+            if (len === 8) {
+              if (p[i] !== C("}")) this.fail("EBRACE");
+              i++;
+            }
+            return [{ k: "char", c: v }, i];
+          }
+          case C("{"): case C("+"): case C("?"):
+            if (!ere) return this.fail("BADRPT");
+            return this.literal(s + 1);
+          case C("|"):
+            if (!ere) return [EMPTY, s];
+            return this.literal(s + 1);
+          default:
+            if (!ere && d >= C("1") && d <= C("9")) {
+              const n = d - 48;
+              this.maxBackref = Math.max(this.maxBackref, n);
+              return [{ k: "ref", n }, s + 2];
+            }
+            return this.literal(s + 1);
+        }
+      }
+      case C("."):
+        return [{ k: "any" }, s + 1];
+      case C("^"):
+        if (!ere && s !== this.start) return this.literal(s);
+        return [{ k: "bol" }, s + 1];
+      case C("$"):
+        if (!ere && p[s + 1] && (p[s + 1] !== BS || (p[s + 2] !== C(")") && p[s + 2] !== C("|")))) return this.literal(s);
+        return [{ k: "eol" }, s + 1];
+      case C("*"): case C("{"): case C("+"): case C("?"):
+        if (ere) return this.fail("BADRPT");
+        return this.literal(s);
+      case C("|"):
+        if (!ere) return this.literal(s);
+        return [EMPTY, s];
+      case 0:
+        return [EMPTY, s];
+      default:
+        return this.literal(s);
+    }
+  }
+
+  /** [. .] or [= =] at s (just after "[."/"[="): the character it names, and the position after. */
+  private collating(s: number, term: number): [number, number] {
+    const p = this.p;
+    let e = s;
+    while (p[e] && !(p[e] === term && p[e + 1] === C("]"))) e++;
+    if (!p[e]) this.fail("EBRACK");
+    const name = p.slice(s, e);
+    let c: number | undefined;
+    if (name.length === 1 && name[0]! !== INVALID) c = name[0];
+    else if (term === C(".") && name.every((x) => x > 0 && x < 0x80)) c = COLLATING_NAMES[String.fromCharCode(...name)];
+    if (c === undefined) this.fail("ECOLLATE");
+    return [c, e + 2];
+  }
+
+  /** parse_bracket: s is just after "[". */
+  private bracket(s: number): [Node, number] {
+    const p = this.p;
+    const neg = p[s] === C("^");
+    if (neg) s++;
+    const start = s;
+    const items: Item[] = [];
+    for (;;) {
+      const c = p[s]!;
+      if (c === 0) this.fail("EBRACK");
+      if (c === INVALID) this.fail("BADPAT");
+      if (c === C("]") && s !== start) return [{ k: "set", neg, items }, s + 1];
+      if (c === C("-") && s !== start && p[s + 1] !== C("]") && (p[s + 1] !== C("-") || p[s + 2] === C("]")))
+        this.fail("ERANGE");
+      if (c === C("[") && p[s + 1] === C(":")) {
+        s += 2;
+        let cls: string | undefined, len = 0;
+        for (; len < CHARCLASS_NAME_MAX && p[s + len]; len++) {
+          if (p[s + len] === C(":")) {
+            const name = String.fromCodePoint(...p.slice(s, s + len).map((x) => (x < 0 ? 0xfffd : x)));
+            cls = CLASSES.includes(name) ? name : undefined;
+            break;
+          }
+        }
+        if (!cls || p[s + len + 1] !== C("]")) this.fail("ECTYPE");
+        items.push(cls);
+        s += len + 2;
+        continue;
+      }
+      let min: number;
+      if (c === C("[") && p[s + 1] === C("=")) {
+        [min, s] = this.collating(s + 2, C("="));
+        items.push([min, min]);
+        continue;
+      }
+      if (c === C("[") && p[s + 1] === C(".")) [min, s] = this.collating(s + 2, C("."));
+      else { min = c; s++; }
+      let max = min;
+      if (p[s] === C("-") && p[s + 1] !== C("]")) {
+        s++;
+        let d = p[s]!;
+        if (d === C("[") && p[s + 1] === C(".")) [d, s] = this.collating(s + 2, C("."));
+        else s++;
+        if (d === 0 || d === INVALID || min > d) this.fail("ERANGE");
+        max = d;
+      }
+      items.push([min, max]);
+    }
+  }
+}
+
+/** POSIX collating-symbol names of the portable character set (XBD 6.1). */
+const COLLATING_NAMES: Record<string, number> = (() => {
+  const names = "NUL SOH STX ETX EOT ENQ ACK alert backspace tab newline vertical-tab form-feed carriage-return SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC IS4 IS3 IS2 IS1 space exclamation-mark quotation-mark number-sign dollar-sign percent-sign ampersand apostrophe left-parenthesis right-parenthesis asterisk plus-sign comma hyphen period slash zero one two three four five six seven eight nine colon semicolon less-than-sign equals-sign greater-than-sign question-mark commercial-at";
+  const out: Record<string, number> = {};
+  names.split(" ").forEach((n, i) => (out[n] = i));
+  const more: [string, number][] = [["left-square-bracket", 91], ["backslash", 92], ["reverse-solidus", 92], ["right-square-bracket", 93], ["circumflex", 94], ["circumflex-accent", 94], ["underscore", 95], ["low-line", 95], ["grave-accent", 96], ["left-brace", 123], ["left-curly-bracket", 123], ["vertical-line", 124], ["right-brace", 125], ["right-curly-bracket", 125], ["tilde", 126], ["DEL", 127], ["hyphen-minus", 45], ["full-stop", 46], ["solidus", 47], ["IS4", 28], ["FS", 28], ["GS", 29], ["RS", 30], ["US", 31], ["LF", 10], ["CR", 13], ["HT", 9], ["VT", 11], ["FF", 12], ["BS", 8], ["BEL", 7]];
+  for (const [n, c] of more) out[n] = c;
+  for (let i = 0; i < 26; i++) {
+    out[String.fromCharCode(65 + i)] = 65 + i;
+    out[String.fromCharCode(97 + i)] = 97 + i;
+  }
+  return out;
+})();
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function hexval(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 32;
+  if (l >= 97 && l <= 102) return l - 87;
+  return -1;
+}
+
+/** tre_expand_macro: \t \n \r \f \a \e and the class shorthands. */
+function macro(c: number): Node | undefined {
+  switch (String.fromCharCode(c)) {
+    case "t": return { k: "char", c: 9 };
+    case "n": return { k: "char", c: 10 };
+    case "r": return { k: "char", c: 13 };
+    case "f": return { k: "char", c: 12 };
+    case "a": return { k: "char", c: 7 };
+    case "e": return { k: "char", c: 27 };
+    case "w": return { k: "set", neg: false, items: ["alnum", [95, 95]] };
+    case "W": return { k: "set", neg: true, items: ["alnum", [95, 95]] };
+    case "s": return { k: "set", neg: false, items: ["space"] };
+    case "S": return { k: "set", neg: true, items: ["space"] };
+    case "d": return { k: "set", neg: false, items: ["digit"] };
+    case "D": return { k: "set", neg: true, items: ["digit"] };
+  }
+  return undefined;
+}
+
+// ---------- analysis ----------
+
+/** Concatenations nested to the right, so that the first subpattern is always the left operand. */
+function rightAssoc(n: Node): Node {
+  switch (n.k) {
+    case "cat": {
+      const parts: Node[] = [];
+      const flat = (x: Node): void => {
+        if (x.k === "cat") { flat(x.a); flat(x.b); } else parts.push(rightAssoc(x));
+      };
+      flat(n);
+      let r = parts[parts.length - 1]!;
+      for (let i = parts.length - 2; i >= 0; i--) r = { k: "cat", a: parts[i]!, b: r };
+      return r;
+    }
+    case "alt": return { k: "alt", a: rightAssoc(n.a), b: rightAssoc(n.b) };
+    case "group": return { k: "group", id: n.id, n: rightAssoc(n.n) };
+    case "iter": return { k: "iter", n: rightAssoc(n.n), min: n.min, max: n.max };
+    case "none": return { k: "none", n: rightAssoc(n.n) };
+    default: return n;
+  }
+}
+
+function analyse(root: Node): { refs: boolean; risky: boolean; choice: boolean; dropped: number[] } {
+  let refs = false, risky = false, choice = false, unbounded = 0;
+  const dropped: number[] = [];
+  const walk = (n: Node, inLoop: boolean, gone: boolean): void => {
+    switch (n.k) {
+      case "ref": refs = true; break;
+      case "group":
+        if (gone) dropped.push(n.id);
+        walk(n.n, inLoop, gone);
+        break;
+      case "cat": walk(n.a, inLoop, gone); walk(n.b, inLoop, gone); break;
+      case "alt":
+        choice = true;
+        if (inLoop) risky = true;
+        walk(n.a, inLoop, gone); walk(n.b, inLoop, gone);
+        break;
+      case "iter": {
+        const loops = n.max < 0 || n.max > 1;
+        if (n.min !== n.max) choice = true;
+        if (n.max < 0 && !simple(n.n)) unbounded++;
+        if (n.max < 0) unbounded++;
+        if (inLoop && (n.max < 0 || n.max > 1 || n.min !== n.max)) risky = true;
+        walk(n.n, inLoop || loops, gone);
+        break;
+      }
+      case "none": walk(n.n, inLoop, true); break;
+      default: break;
+    }
+  };
+  walk(root, false, false);
+  // stacked unbounded repetitions (".*.*.*x") backtrack polynomially with a large degree
+  if (unbounded >= 3) risky = true;
+  return { refs, risky, choice, dropped };
+}
+
+function simple(n: Node): boolean {
+  return n.k === "char" || n.k === "any" || n.k === "set";
+}
+
+function nullable(n: Node): boolean {
+  switch (n.k) {
+    case "char": case "any": case "set": return false;
+    case "group": return nullable(n.n);
+    case "cat": return nullable(n.a) && nullable(n.b);
+    case "alt": return nullable(n.a) || nullable(n.b);
+    case "iter": return n.min === 0 || nullable(n.n);
+    default: return true;
+  }
+}
+
+function hasGroup(n: Node): boolean {
+  switch (n.k) {
+    case "group": return true;
+    case "cat": case "alt": return hasGroup(n.a) || hasGroup(n.b);
+    case "iter": case "none": return hasGroup(n.n);
+    default: return false;
+  }
+}
+
+// ---------- characters and classes (musl C.UTF-8, src/ctype/isw*.c) ----------
+
+const SPACES = [32, 9, 10, 13, 11, 12, 0x85, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x205f, 0x3000];
+
+const hex = (c: number) => `\\u{${c.toString(16)}}`;
+
+/** A class as the contents of a JavaScript character class (flag u). */
+function classBody(name: string): string {
+  switch (name) {
+    case "alpha": return "\\p{Alphabetic}";
+    case "digit": return "0-9";
+    case "alnum": return "\\p{Alphabetic}0-9";
+    case "upper": return "\\p{Changes_When_Lowercased}";
+    case "lower": return "\\p{Changes_When_Uppercased}";
+    case "blank": return " \\t";
+    case "space": return SPACES.map(hex).join("");
+    case "cntrl": return "\\u{0}-\\u{1f}\\u{7f}-\\u{9f}\\u{2028}\\u{2029}\\u{fff9}-\\u{fffb}";
+    case "punct": return "\\p{P}\\p{S}";
+    case "xdigit": return "0-9A-Fa-f";
+    case "print": return ranges(printRanges());
+    case "graph": return ranges(subtract(printRanges(), SPACES));
+  }
+  throw new Error(`regex: class ${name}`);
+}
+
+/** musl iswprint as code point ranges. */
+function printRanges(): [number, number][] {
+  const r: [number, number][] = [[0x20, 0x7e], [0xa0, 0x2027], [0x202a, 0xd7ff], [0xe000, 0xfff8], [0xfffc, 0xfffd]];
+  for (let plane = 1; plane <= 0x10; plane++) r.push([plane << 16, (plane << 16) + 0xfffd]);
+  return r;
+}
+
+function subtract(rs: [number, number][], cps: number[]): [number, number][] {
+  let out = rs;
+  for (const c of cps) {
+    const next: [number, number][] = [];
+    for (const [a, b] of out) {
+      if (c < a || c > b) next.push([a, b]);
+      else {
+        if (a < c) next.push([a, c - 1]);
+        if (c < b) next.push([c + 1, b]);
+      }
+    }
+    out = next;
+  }
+  return out;
+}
+
+function ranges(rs: [number, number][]): string {
+  return rs.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join("");
+}
+
+const classRe = new Map<string, RegExp>();
+function inClass(name: string, c: number): boolean {
+  if (c < 0 || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) return false;
+  let re = classRe.get(name);
+  if (!re) classRe.set(name, (re = new RegExp(`^[${classBody(name)}]$`, "u")));
+  return re.test(String.fromCodePoint(c));
+}
+
+function lower(c: number): number {
+  if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) return c;
+  const s = String.fromCodePoint(c).toLowerCase();
+  const l = s.codePointAt(0)!;
+  return s.length === (l > 0xffff ? 2 : 1) ? l : c;
+}
+function upper(c: number): number {
+  if (c < 0x80) return c >= 97 && c <= 122 ? c - 32 : c;
+  if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) return c;
+  const s = String.fromCodePoint(c).toUpperCase();
+  const u = s.codePointAt(0)!;
+  return s.length === (u > 0xffff ? 2 : 1) ? u : c;
+}
+
+function isWord(c: number): boolean {
+  return c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x80 && inClass("alpha", c));
+}
+
+class PredCache {
+  private readonly cache = new WeakMap<object, (c: number) => boolean>();
+  set(n: { neg: boolean; items: Item[] }, icase: boolean, newline: boolean): (c: number) => boolean {
+    let f = this.cache.get(n);
+    if (f) return f;
+    const items = n.items;
+    const raw = (c: number): boolean => {
+      for (const it of items) {
+        if (typeof it === "string") {
+          if (inClass(it, c)) return true;
+        } else if (c >= it[0] && c <= it[1]) return true;
+      }
+      return false;
+    };
+    const member = icase ? (c: number) => raw(c) || raw(lower(c)) || raw(upper(c)) : raw;
+    const ascii = new Int8Array(128);
+    for (let c = 0; c < 128; c++) ascii[c] = member(c) !== n.neg && !(newline && n.neg && c === 10) ? 1 : 0;
+    const other = new Map<number, boolean>();
+    f = (c: number) => {
+      if (c < 128) return ascii[c] === 1;
+      let r = other.get(c);
+      if (r === undefined) {
+        r = member(c) !== n.neg;
+        if (other.size < 4096) other.set(c, r);
+      }
+      return r;
+    };
+    this.cache.set(n, f);
+    return f;
+  }
+}
+
+// ---------- assertions ----------
+
+interface Ctx {
+  s: View;
+  notbol: boolean;
+  noteol: boolean;
+}
+
+function assertHolds(k: string, ctx: Ctx, i: number, newline: boolean): boolean {
+  const ch = ctx.s.chars, n = ctx.s.n;
+  const prev = i > 0 ? ch[i - 1]! : -1, next = i < n ? ch[i]! : -1;
+  switch (k) {
+    case "bol": return (i === 0 && !ctx.notbol) || (newline && prev === 10);
+    case "eol": return (i === n && !ctx.noteol) || (newline && next === 10);
+    case "bow": return !(prev >= 0 && isWord(prev)) && next >= 0 && isWord(next);
+    case "eow": return prev >= 0 && isWord(prev) && !(next >= 0 && isWord(next));
+    case "wb": {
+      if (i === 0 || i === n) return true;
+      return isWord(prev) !== isWord(next);
+    }
+    case "nwb": {
+      if (i === 0 || i === n) return false;
+      return isWord(prev) === isWord(next);
+    }
+  }
+  return false;
+}
+
+// ---------- Thompson NFA ----------
+
+const enum Op { Char, Split, Jmp, Assert, Match }
+
+class Nfa {
+  op: Op[] = [];
+  x: number[] = [];
+  y: number[] = [];
+  pred: ((c: number) => boolean)[] = [];
+  akind: string[] = [];
+  startState = 0;
+  constructor(private readonly newline: boolean) {}
+
+  add(op: Op, x = -1, y = -1): number {
+    this.op.push(op);
+    this.x.push(x);
+    this.y.push(y);
+    this.pred.push(FALSE);
+    this.akind.push("");
+    return this.op.length - 1;
+  }
+
+  /**
+   * Leftmost-longest: threads carry the position where they started; where two reach the same
+   * state, the earlier start wins. Once a match is seen, later starts are dropped.
+   */
+  search(ctx: Ctx, from: number, anchored: boolean): [number, number] | null {
+    const n = ctx.s.n, chars = ctx.s.chars;
+    const N = this.op.length;
+    let cur = new Int32Array(N), curStart = new Int32Array(N), curLen = 0;
+    let nxt = new Int32Array(N), nxtStart = new Int32Array(N), nxtLen = 0;
+    const mark = new Int32Array(N).fill(-1);
+    const stack = new Int32Array(N * 2 + 2);
+    let bestS = -1, bestE = -1;
+    // closure of state st (thread start `start`) at position i into list (dst, dstStart)
+    const closure = (st: number, start: number, i: number, dst: Int32Array, dstStart: Int32Array, len: number): number => {
+      let sp = 0;
+      stack[sp++] = st;
+      while (sp > 0) {
+        const s = stack[--sp]!;
+        if (mark[s] === i) continue;
+        mark[s] = i;
+        switch (this.op[s]) {
+          case Op.Jmp: stack[sp++] = this.x[s]!; break;
+          case Op.Split:
+            // push y first so that x is explored first
+            stack[sp++] = this.y[s]!;
+            stack[sp++] = this.x[s]!;
+            break;
+          case Op.Assert:
+            if (assertHolds(this.akind[s]!, ctx, i, this.newline)) stack[sp++] = this.x[s]!;
+            break;
+          case Op.Match:
+            if (bestS < 0 || start < bestS || (start === bestS && i > bestE)) { bestS = start; bestE = i; }
+            break;
+          default:
+            dst[len] = s;
+            dstStart[len++] = start;
+        }
+      }
+      return len;
+    };
+    for (let i = from; ; i++) {
+      // threads already in cur were stepped in from i-1 and have their closure; add a new one
+      if (bestS < 0 && (!anchored || i === from)) curLen = closure(this.startState, i, i, cur, curStart, curLen);
+      if (bestS >= 0) {
+        // drop threads that started after the best match's start
+        let k = 0;
+        for (let j = 0; j < curLen; j++) if (curStart[j]! <= bestS) { cur[k] = cur[j]!; curStart[k++] = curStart[j]!; }
+        curLen = k;
+      }
+      if (i >= n || (curLen === 0 && (bestS >= 0 || anchored))) break;
+      const c = chars[i]!;
+      nxtLen = 0;
+      for (let j = 0; j < curLen; j++) {
+        const s = cur[j]!;
+        if (this.pred[s]!(c)) nxtLen = closure(this.x[s]!, curStart[j]!, i + 1, nxt, nxtStart, nxtLen);
+      }
+      [cur, nxt] = [nxt, cur];
+      [curStart, nxtStart] = [nxtStart, curStart];
+      curLen = nxtLen;
+    }
+    return bestS < 0 ? null : [bestS, bestE];
+  }
+}
+
+const FALSE = () => false;
+
+function buildNfa(root: Node, re: Regex): Nfa {
+  const nfa = new Nfa((re as unknown as { newline: boolean }).newline);
+  // fragments: [start state, list of dangling exits (state, which: 0=x 1=y)]
+  type Frag = { s: number; out: [number, 0 | 1][] };
+  const patch = (out: [number, 0 | 1][], to: number) => {
+    for (const [st, w] of out) (w === 0 ? nfa.x : nfa.y)[st] = to;
+  };
+  const eps = (): Frag => {
+    const s = nfa.add(Op.Jmp);
+    return { s, out: [[s, 0]] };
+  };
+  const build = (n: Node): Frag => {
+    switch (n.k) {
+      case "empty": case "none": return eps();
+      case "char": case "any": case "set": {
+        const s = nfa.add(Op.Char);
+        nfa.pred[s] = n.k === "char" ? re.charPred(n.c) : n.k === "any" ? re.anyPred() : re.setPred(n);
+        return { s, out: [[s, 0]] };
+      }
+      case "bol": case "eol": case "bow": case "eow": case "wb": case "nwb": {
+        const s = nfa.add(Op.Assert);
+        nfa.akind[s] = n.k;
+        return { s, out: [[s, 0]] };
+      }
+      case "ref": throw new Error("regex: back-reference in the NFA");
+      case "group": return build(n.n);
+      case "cat": {
+        const a = build(n.a), b = build(n.b);
+        patch(a.out, b.s);
+        return { s: a.s, out: b.out };
+      }
+      case "alt": {
+        const a = build(n.a), b = build(n.b);
+        const s = nfa.add(Op.Split, a.s, b.s);
+        return { s, out: [...a.out, ...b.out] };
+      }
+      case "iter": {
+        let first: Frag | null = null, last: Frag | null = null;
+        const append = (f: Frag) => {
+          if (!first) first = f;
+          else patch(last!.out, f.s);
+          last = f;
+        };
+        for (let i = 0; i < n.min; i++) append(build(n.n));
+        if (n.max < 0) {
+          const body = build(n.n);
+          const sp = nfa.add(Op.Split, body.s, -1);
+          patch(body.out, sp);
+          append({ s: sp, out: [[sp, 1]] });
+        } else {
+          const outs: [number, 0 | 1][] = [];
+          for (let i = n.min; i < n.max; i++) {
+            const body = build(n.n);
+            const sp = nfa.add(Op.Split, body.s, -1);
+            outs.push([sp, 1]);
+            append({ s: sp, out: body.out });
+          }
+          if (last) (last as Frag).out.push(...outs);
+        }
+        if (!first) return eps();
+        return { s: (first as Frag).s, out: (last as unknown as Frag).out };
+      }
+    }
+  };
+  const f = build(root);
+  const m = nfa.add(Op.Match);
+  patch(f.out, m);
+  nfa.startState = f.s;
+  return nfa;
+}
+
+// ---------- POSIX sub-matches ----------
+
+/**
+ * Given the whole match [start, end], assign sub-expressions by XBD 9.3.6: left to right, each
+ * subpattern takes the longest string that still lets the rest match up to `end`.
+ */
+class Resolver {
+  private readonly memo = new Map<Node, Map<number, number[]>>();
+  private readonly caps: (Span | undefined)[];
+  constructor(
+    private readonly root: Node,
+    private readonly ctx: Ctx,
+    nsub: number,
+    private readonly start: number,
+    private readonly end: number,
+    _preds: PredCache,
+    private readonly re: Regex,
+  ) {
+    this.caps = new Array(nsub).fill(undefined);
+  }
+
+  run(dropped: number[]): (Span | undefined)[] {
+    this.fill(this.root, this.start, this.end);
+    for (const g of dropped) this.caps[g - 1] ??= [this.start, this.start];
+    return this.caps;
+  }
+
+  private get newline(): boolean {
+    return (this.re as unknown as { newline: boolean }).newline;
+  }
+
+  /** every position where n, started at p, can end (sorted ascending, each <= end) */
+  private ends(n: Node, p: number): number[] {
+    let m = this.memo.get(n);
+    if (!m) this.memo.set(n, (m = new Map()));
+    let r = m.get(p);
+    if (r) return r;
+    r = this.compute(n, p);
+    m.set(p, r);
+    return r;
+  }
+
+  private compute(n: Node, p: number): number[] {
+    const chars = this.ctx.s.chars;
+    switch (n.k) {
+      case "empty": case "none": return [p];
+      case "char": return p < this.end && this.re.charPred(n.c)(chars[p]!) ? [p + 1] : [];
+      case "any": return p < this.end && this.re.anyPred()(chars[p]!) ? [p + 1] : [];
+      case "set": return p < this.end && this.re.setPred(n)(chars[p]!) ? [p + 1] : [];
+      case "bol": case "eol": case "bow": case "eow": case "wb": case "nwb":
+        return assertHolds(n.k, this.ctx, p, this.newline) ? [p] : [];
+      case "ref": throw new Error("regex: back-reference in the resolver");
+      case "group": return this.ends(n.n, p);
+      case "cat": {
+        const out = new Set<number>();
+        for (const m of this.ends(n.a, p)) for (const e of this.ends(n.b, m)) out.add(e);
+        return sorted(out);
+      }
+      case "alt": {
+        const out = new Set<number>([...this.ends(n.a, p), ...this.ends(n.b, p)]);
+        return sorted(out);
+      }
+      case "iter": {
+        // breadth-first over (position, iterations so far); counts past the minimum (when there
+        // is no maximum) are all alike
+        const out = new Set<number>();
+        const seen = new Set<number>();
+        const queue: [number, number][] = [[p, 0]];
+        seen.add(p * 512);
+        while (queue.length) {
+          const [x, c] = queue.pop()!;
+          if (c >= n.min) out.add(x);
+          if (n.max >= 0 && c >= n.max) continue;
+          for (const e of this.ends(n.n, x)) {
+            if (e === x && c >= n.min) continue; // an empty iteration past the minimum adds nothing
+            const c2 = n.max >= 0 ? c + 1 : Math.min(c + 1, n.min);
+            const key = e * 512 + c2;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            queue.push([e, c + 1]);
+          }
+        }
+        return sorted(out);
+      }
+    }
+  }
+
+  private can(n: Node, p: number, q: number): boolean {
+    return bsearch(this.ends(n, p), q);
+  }
+
+  /** n matches exactly p..q: record the sub-expressions inside it */
+  private fill(n: Node, p: number, q: number): void {
+    switch (n.k) {
+      case "group":
+        this.caps[n.id - 1] = [p, q];
+        this.fill(n.n, p, q);
+        return;
+      case "cat": {
+        if (!hasGroup(n)) return;
+        const ea = this.ends(n.a, p);
+        for (let i = ea.length - 1; i >= 0; i--) {
+          const m = ea[i]!;
+          if (m <= q && this.can(n.b, m, q)) {
+            this.fill(n.a, p, m);
+            this.fill(n.b, m, q);
+            return;
+          }
+        }
+        return;
+      }
+      case "alt": {
+        if (!hasGroup(n)) return;
+        const alts: Node[] = [];
+        const flat = (x: Node): void => {
+          if (x.k === "alt") { flat(x.a); flat(x.b); } else alts.push(x);
+        };
+        flat(n);
+        for (const a of alts) if (this.can(a, p, q)) { this.fill(a, p, q); return; }
+        return;
+      }
+      case "iter": {
+        if (!hasGroup(n.n)) return;
+        this.fillIter(n, p, q);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** iterations left to right, each the longest that still lets the rest reach q; the last counts */
+  private fillIter(n: { n: Node; min: number; max: number }, p: number, q: number): void {
+    const body = n.n;
+    const memo = new Map<number, boolean>();
+    const cap = (c: number) => Math.min(c, n.min);
+    // can the iterations, `c` done so far, go from x to exactly q?
+    const finish = (x: number, c: number): boolean => {
+      if (x === q && c >= n.min) return true;
+      if (n.max >= 0 && c >= n.max) return false;
+      const key = x * 512 + (n.max >= 0 ? c : cap(c));
+      const hit = memo.get(key);
+      if (hit !== undefined) return hit;
+      memo.set(key, false);
+      let r = false;
+      const e = this.ends(body, x);
+      for (let i = e.length - 1; i >= 0 && !r; i--) {
+        const m = e[i]!;
+        if (m > q) continue;
+        if (m === x && c >= n.min) continue; // an empty iteration past the minimum is never needed
+        r = finish(m, c + 1);
+      }
+      memo.set(key, r);
+      return r;
+    };
+    let x = p, c = 0, lastFrom = -1, lastTo = -1;
+    while (!(x === q && c >= n.min)) {
+      if (n.max >= 0 && c >= n.max) break;
+      const e = this.ends(body, x);
+      let chosen = -1;
+      for (let i = e.length - 1; i >= 0; i--) {
+        const m = e[i]!;
+        if (m > q || (m === x && c >= n.min)) continue;
+        if (finish(m, c + 1)) { chosen = m; break; }
+      }
+      if (chosen < 0) break;
+      lastFrom = x;
+      lastTo = chosen;
+      x = chosen;
+      c++;
+    }
+    if (lastFrom < 0) {
+      // no iteration was needed: TRE still reports groups of a nullable body as empty here
+      if (nullable(body) && this.can(body, p, p)) this.fill(body, p, p);
+      return;
+    }
+    this.fill(body, lastFrom, lastTo);
+  }
+}
+
+function sorted(s: Set<number>): number[] {
+  return [...s].sort((a, b) => a - b);
+}
+
+function bsearch(a: number[], v: number): boolean {
+  let lo = 0, hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] === v) return true;
+    if (a[mid]! < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+// ---------- emitter: AST -> JavaScript (flag u) ----------
+
+function esc(c: number): string {
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return String.fromCharCode(c);
+  return hex(c);
+}
+
+const WORD = "[_0-9A-Za-z\\p{Alphabetic}]";
+const NONWORD = "[^_0-9A-Za-z\\p{Alphabetic}]";
+
+function emit(root: Node, re: Regex): string {
+  const newline = (re as unknown as { newline: boolean }).newline;
+  const utf8 = (re as unknown as { utf8: boolean }).utf8;
+  const e = (n: Node): string => {
+    switch (n.k) {
+      case "empty": return "";
+      case "char": return n.c > 0x10ffff || n.c === 0 ? "(?!)" : esc(n.c);
+      case "any": return newline ? "[^\\n]" : "[^]";
+      case "set": {
+        // the C locale's bytes >= 0x80 are U+DF80..U+DFFF and belong to no class
+        const body = n.items.map((it) => (typeof it === "string" ? classBody(it) : it[0] === it[1] ? hex(it[0]) : `${hex(it[0])}-${hex(it[1])}`)).join("");
+        if (!body) return n.neg ? (newline ? "[^\\n]" : "[^]") : "(?!)";
+        return `[${n.neg ? "^" : ""}${body}${n.neg && newline ? "\\n" : ""}]`;
+      }
+      case "bol": return "^";
+      case "eol": return "$";
+      case "bow": return `(?<!${WORD})(?=${WORD})`;
+      case "eow": return `(?<=${WORD})(?!${WORD})`;
+      case "wb": return `(?:^|$|(?<=${WORD})(?=${NONWORD})|(?<=${NONWORD})(?=${WORD}))`;
+      case "nwb": return `(?:(?<=${WORD})(?=${WORD})|(?<=${NONWORD})(?=${NONWORD}))`;
+      case "ref": return `(?:\\${n.n})`;
+      case "group": return `(${e(n.n)})`;
+      case "cat": return e(n.a) + e(n.b);
+      case "alt": return `(?:${e(n.a)}|${e(n.b)})`;
+      case "iter": {
+        // JavaScript drops an optional iteration that matched empty, with its captures; TRE keeps
+        // it for * and ? (\(a*\)* on "b" sets \1 to the empty string at 0)
+        if (n.min === 0 && (n.max < 0 || n.max === 1) && nullable(n.n) && hasGroup(n.n)) return `(?:${e(n.n)})${n.max < 0 ? "+" : ""}`;
+        const q = n.max < 0 ? (n.min === 0 ? "*" : n.min === 1 ? "+" : `{${n.min},}`) : n.min === 0 && n.max === 1 ? "?" : n.min === n.max ? `{${n.min}}` : `{${n.min},${n.max}}`;
+        return `(?:${e(n.n)})${q}`;
+      }
+      case "none": return `(?:${e(n.n)}){0}`;
+    }
+  };
+  void utf8;
+  return e(root);
+}
