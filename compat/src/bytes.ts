@@ -96,3 +96,16 @@ export function byteLength(s: string): number {
   }
   return n;
 }
+
+type Latin1Buffer = { latin1Slice(start: number, end: number): string };
+const BufferProto = (globalThis as unknown as { Buffer: { prototype: Latin1Buffer; from(s: string, enc: string): Uint8Array } }).Buffer;
+
+/** A binary string: one code unit (0..255) per byte, for the C locale's byte-wise matching. */
+export function latin1(b: Uint8Array, start = 0, end = b.length): string {
+  return BufferProto.prototype.latin1Slice.call(b, start, end);
+}
+
+/** The bytes of a binary string (see latin1). */
+export function unlatin1(s: string): Uint8Array {
+  return BufferProto.from(s, "latin1");
+}

@@ -8,7 +8,7 @@ import { SysError, toSysError, ERRNO, strerror } from "./errno";
 import { libc, errno as cerrno, ptr, dlopenIsatty, dlopenStatx } from "./ffi";
 
 
-export { decode, encode, hasEscapes, byteLength, utf8SeqLen } from "./bytes";
+export { decode, encode, hasEscapes, byteLength, utf8SeqLen, latin1, unlatin1 } from "./bytes";
 export { SysError, strerror, ERRNO } from "./errno";
 export * from "./users";
 
@@ -768,4 +768,12 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
 /** Total physical memory in bytes (sysconf(_SC_PHYS_PAGES) * page size). */
 export function physMemory(): number {
   return os().totalmem();
+}
+
+// grep -F: native byte-string search
+/** The index of the first occurrence of `needle` in hay[from, end), or -1 (memmem(3)). */
+export function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from = 0, end = hay.length): number {
+  if (from > end) return -1;
+  const b = Buffer.from(hay.buffer, hay.byteOffset, end);
+  return b.indexOf(needle, from);
 }

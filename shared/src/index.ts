@@ -9,5 +9,5 @@ export * from "./number";
 export * from "./run";
 export * from "./files";
 export * from "./chars";
-export { decode, encode, byteLength, utf8SeqLen } from "@bsdbox/compat";
+export { decode, encode, byteLength, utf8SeqLen, latin1, unlatin1 } from "@bsdbox/compat";
 export * from "./path";

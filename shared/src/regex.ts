@@ -31,9 +31,10 @@
 //
 // Strings are lossless (compat/bytes.ts: an invalid byte b is U+DC00+b). In a UTF-8 locale a
 // character is a code point and a subject holding an invalid byte never matches (musl's regexec
-// stops with REG_NOMATCH at it); with utf8:false every byte is one character. Offsets returned are
-// code-unit indexes into the subject; byteOffset() converts.
-import { encode } from "@bsdbox/compat";
+// stops with REG_NOMATCH at it). With utf8:false (the C locale) every byte is one character and the
+// subject must be a binary string, one code unit per byte (compat's latin1()). Offsets returned are
+// code-unit indexes into the subject; for a UTF-8 subject byteOffset() converts them to bytes.
+import { decode, encode, latin1 } from "@bsdbox/compat";
 
 const MSG = {
   NOMATCH: "No match",
@@ -67,7 +68,8 @@ export interface RegexOptions {
   nosub?: boolean;
   /** The pattern is a fixed string (grep -F). */
   literal?: boolean;
-  /** Characters are UTF-8 (default true, as in C.UTF-8); false: every byte is a character. */
+  /** Characters are UTF-8 (default true, as in C.UTF-8); false: every byte is a character, and
+   * subjects are binary strings (compat's latin1()). The pattern is a lossless string either way. */
   utf8?: boolean;
 }
 
@@ -146,6 +148,11 @@ export class Regex {
 
   static compile(pattern: string, opts: RegexOptions = {}): Regex {
     return new Regex(pattern, opts);
+  }
+
+  /** Bytes as the subject string this RE matches: lossless UTF-8, or binary in the C locale. */
+  subject(b: Uint8Array, start = 0, end = b.length): string {
+    return this.utf8 ? decode(b, start, end) : latin1(b, start, end);
   }
 
   /** Whether the RE matches anywhere in `subject` (regexec == 0). */
@@ -336,42 +343,24 @@ function utf8View(s: string): View | null {
   return { str: s, chars, n: chars.length, toUnits: to, fromUnits: back, cuIndex: to, fromCu: back };
 }
 
-/** The C locale: one character per byte; bytes >= 0x80 are U+DF00+b (musl's C-locale mbtowc). */
+/**
+ * The C locale: the subject is a binary string (one code unit 0..255 per byte, compat's latin1()),
+ * so offsets are byte offsets. Bytes >= 0x80 are matched as U+DF00+b, musl's C-locale mbtowc,
+ * which belongs to no class.
+ */
 function byteView(s: string): View {
-  let ascii = true;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) { ascii = false; break; }
-  if (ascii) {
-    const chars = new Int32Array(s.length);
-    for (let i = 0; i < s.length; i++) chars[i] = s.charCodeAt(i);
-    return { str: s, chars, n: s.length, toUnits: ident, fromUnits: ident, cuIndex: ident, fromCu: ident };
+  const chars = new Int32Array(s.length);
+  let high = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) & 0xff;
+    if (c >= 0x80) { chars[i] = 0xdf00 + c; high = true; } else chars[i] = c;
   }
-  const b = encode(s);
-  const chars = new Int32Array(b.length);
-  for (let i = 0; i < b.length; i++) chars[i] = b[i]! < 0x80 ? b[i]! : 0xdf00 + b[i]!;
-  // byte index -> code unit of the original
-  const units = new Int32Array(b.length + 1);
-  let u = 0;
-  for (let i = 0; i < b.length; ) {
-    const c = s.charCodeAt(u);
-    const len = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : c >= 0xdc80 && c <= 0xdcff ? 1 : 3;
-    const w = len === 4 ? 2 : 1;
-    for (let k = 0; k < len; k++) units[i + k] = u + (k === 0 ? 0 : w);
-    i += len;
-    u += w;
+  let str = s;
+  if (high) {
+    str = "";
+    for (let i = 0; i < chars.length; i += 8192) str += String.fromCharCode(...chars.subarray(i, i + 8192));
   }
-  units[b.length] = s.length;
-  let str = "";
-  for (let i = 0; i < chars.length; i += 8192) str += String.fromCharCode(...chars.subarray(i, i + 8192));
-  const back = (x: number) => {
-    let lo = 0, hi = b.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (units[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return { str, chars, n: b.length, toUnits: (i) => units[i]!, fromUnits: back, cuIndex: ident, fromCu: ident };
+  return { str, chars, n: s.length, toUnits: ident, fromUnits: ident, cuIndex: ident, fromCu: ident };
 }
 
 function patternChars(pattern: string, utf8: boolean): number[] {

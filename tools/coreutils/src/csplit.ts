@@ -15,7 +15,7 @@
 // Deviation: SIGHUP/SIGINT/SIGTERM are not caught (FreeBSD removes the pieces and exits 2).
 import { defineApplet, Getopt, usage, errx, err, strtol, utf8Locale, Exit, type Ctx } from "@bsdbox/shared";
 import { open, close, read, writeAll, unlink, ftruncate, decode, strerror, O } from "@bsdbox/compat";
-import { compileBre, type Bre } from "@bsdbox/shared/bre";
+import { Regex } from "@bsdbox/shared/regex";
 
 const USAGE = "usage: csplit [-ks] [-f prefix] [-n number] file args ...";
 const LINE_MAX = 2048;
@@ -205,9 +205,9 @@ class Csplit {
     this.overfile = { out: ofp, inp: new In(ofp.fd, this.truncofs) };
   }
 
-  matches(re: Bre, p: Uint8Array): boolean {
+  matches(re: Regex, p: Uint8Array): boolean {
     const z = p.indexOf(0);
-    return re.test(decode(z >= 0 ? p.subarray(0, z) : p));
+    return re.test(re.subject(p, 0, z >= 0 ? z : p.length));
   }
 
   doRexp(expr: string): void {
@@ -225,9 +225,9 @@ class Csplit {
       if (r.end !== pofs.length || r.value > LONG_MAX || r.value < LONG_MIN) errx(this.ctx, 1, `${pofs}: bad offset`);
       ofs = Number(r.value);
     }
-    let cre: Bre;
+    let cre: Regex;
     try {
-      cre = compileBre(re, this.utf8);
+      cre = Regex.compile(re, { utf8: this.utf8, nosub: true });
     } catch {
       errx(this.ctx, 1, `${re}: bad regular expression`);
     }

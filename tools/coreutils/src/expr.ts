@@ -15,8 +15,8 @@
 // The grammar is FreeBSD's byacc parser, emulated with its exact reduce points, so an error that
 //   an operator raises comes before a later syntax error exactly when it does in FreeBSD.
 // Deviation: INT64_MIN % -1 is 0 (FreeBSD's expr dies by SIGFPE).
-import { defineApplet, errx, Getopt, utf8Locale, encode, decode, type Ctx, strcmp } from "@bsdbox/shared";
-import { compileBre, BreError } from "@bsdbox/shared/bre";
+import { defineApplet, errx, Getopt, utf8Locale, encode, decode, latin1, unlatin1, type Ctx, strcmp } from "@bsdbox/shared";
+import { Regex, RegexError, byteOffset } from "@bsdbox/shared/regex";
 
 const INT = 0, NUM = 1, STR = 2;
 interface Val {
@@ -139,16 +139,19 @@ class Expr {
     const s = this.toStr(a), pattern = this.toStr(b);
     let re;
     try {
-      re = compileBre(pattern, utf8Locale(this.ctx.env));
+      re = Regex.compile(pattern, { utf8: utf8Locale(this.ctx.env) });
     } catch (e) {
-      if (e instanceof BreError) this.fail(e.message);
+      if (e instanceof RegexError) this.fail(e.message);
       throw e;
     }
-    const m = re.matchAtStart(s);
-    if (m) {
-      const g = m.sub[0];
-      if (g) return this.str(decode(encode(s).subarray(g[0], g[1])));
-      return int(BigInt(m.match[1]));
+    // regexec finds the leftmost match; expr takes it only when it starts at the beginning
+    const utf8 = utf8Locale(this.ctx.env);
+    const subj = utf8 ? s : latin1(encode(s)); // the C locale matches bytes
+    const m = re.exec(subj);
+    if (m && m[0]![0] === 0) {
+      const g = m[1];
+      if (g) return this.str(utf8 ? s.slice(g[0], g[1]) : decode(unlatin1(subj.slice(g[0], g[1]))));
+      return int(BigInt(utf8 ? byteOffset(s, m[0]![1]) : m[0]![1]));
     }
     return re.nsub === 0 ? int(0n) : this.str("");
   }

@@ -11,11 +11,11 @@
 // Input: at most one file operand; "-" or none is standard input. Section delimiter lines are
 // "XYXYXY" (header), "XYXY" (body), "XY" (footer) alone on a line; each prints nothing and starts
 // a new logical page. Numbers wider than -w keep their last -w characters, as FreeBSD's nl.
-// Deviation: none intended. -bpRE uses the interim BRE translator (shared/bre.ts); a line is
+// Deviation: none intended. -bpRE is a POSIX BRE (shared/regex.ts); a line is
 // matched up to its first NUL byte, as regexec(3) sees a C string.
 import { defineApplet, Getopt, usage, errx, err, strtol, utf8Locale, type Ctx } from "@bsdbox/shared";
 import { Reader } from "@bsdbox/shared";
-import { Bre, BreError } from "@bsdbox/shared/bre";
+import { Regex, RegexError } from "@bsdbox/shared/regex";
 import { open, O, SysError, decode, encode, utf8SeqLen } from "@bsdbox/compat";
 
 const USAGE =
@@ -24,7 +24,7 @@ const USAGE =
 
 const FOOTER = 0, BODY = 1, HEADER = 2;
 const NAMES = ["footer", "body", "header"];
-type Numbering = { type: "a" | "t" | "n" } | { type: "p"; re: Bre };
+type Numbering = { type: "a" | "t" | "n" } | { type: "p"; re: Regex };
 
 export default defineApplet({
   name: "nl",
@@ -135,7 +135,7 @@ export default defineApplet({
           let end = buf.indexOf(0);
           if (end < 0) end = len;
           if (end > 0 && buf[end - 1] === 10) end--;
-          donumber = p.re.test(decode(buf, 0, end));
+          donumber = p.re.test(p.re.subject(buf, 0, end));
           break;
         }
       }
@@ -180,9 +180,9 @@ function parseNumbering(ctx: Ctx, a: string, section: number, utf8: boolean): Nu
     case "t": return { type: "t" };
     case "p":
       try {
-        return { type: "p", re: Bre.compile(a.slice(1), utf8) };
+        return { type: "p", re: Regex.compile(a.slice(1), { utf8, nosub: true }) };
       } catch (e) {
-        if (e instanceof BreError) errx(ctx, 1, `${NAMES[section]} expr: ${e.message} -- ${a.slice(1)}`);
+        if (e instanceof RegexError) errx(ctx, 1, `${NAMES[section]} expr: ${e.message} -- ${a.slice(1)}`);
         throw e;
       }
     default:
