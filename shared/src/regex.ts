@@ -83,7 +83,7 @@ export interface ExecOptions {
 type Item = [number, number] | string;
 type Node =
   | { k: "empty" }
-  | { k: "char"; c: number }
+  | { k: "char"; c: number; nofold?: boolean }
   | { k: "any" }
   | { k: "set"; neg: boolean; items: Item[] }
   | { k: "bol" | "eol" | "bow" | "eow" | "wb" | "nwb" }
@@ -120,7 +120,6 @@ export class Regex {
   private jsTest?: RegExp;
   private jsFind?: RegExp;
   private nfa?: Nfa;
-  private readonly dropped: number[];
   private readonly preds = new PredCache();
 
   private constructor(pattern: string, o: RegexOptions) {
@@ -142,8 +141,7 @@ export class Regex {
     this.backrefs = info.refs;
     this.jsSafe = !info.risky;
     this.jsExact = !info.choice;
-    this.dropped = info.dropped;
-    this.src = emit(this.root, this);
+    this.src = emit(this.root, { icase: this.icase, newline: this.newline });
   }
 
   static compile(pattern: string, opts: RegexOptions = {}): Regex {
@@ -201,13 +199,44 @@ export class Regex {
     }
     const out: (Span | undefined)[] = [[s.toUnits(start), s.toUnits(end)]];
     if (this.nosub || this.nsub === 0) return out;
-    if (!subs) subs = new Resolver(this.root, ctx, this.nsub, start, end, this.preds, this).run(this.dropped);
+    if (!subs) subs = new Resolver(this.root, ctx, this.nsub, start, end, this.preds, this).run();
     for (const sp of subs) out.push(sp ? [s.toUnits(sp[0]), s.toUnits(sp[1])] : undefined);
     return out;
   }
 
+  /** REG_ICASE is in the translation (musl's case pairs, not JavaScript's folding) and REG_NEWLINE
+   * in the anchors (flag m would also take \r, U+2028 and U+2029 for line ends) */
   private flags(extra: string): string {
-    return "u" + extra + (this.icase ? "i" : "") + (this.newline ? "m" : "");
+    return "u" + extra;
+  }
+
+  /**
+   * For line-oriented callers (grep): one RegExp that finds, in binary text holding many complete
+   * '\n'-terminated lines, a place where one of `list` matches within a line; `whole` asks for a
+   * match of the whole line (grep -x). null when the patterns cannot be run that way (shapes that
+   * backtrack badly, back-references across several patterns).
+   */
+  static lineFinder(list: Regex[], whole = false): LineFinder | null {
+    if (!list.length) return null;
+    const parts: string[] = [];
+    let exact = true, base = 0;
+    for (const r of list) {
+      if (!r.jsSafe && !r.backrefs) return null;
+      if (r.backrefs && list.length > 1) return null;
+      const t = emitLines(r.root, r, r.utf8, r.icase, base);
+      base += r.nsub;
+      exact &&= t.exact;
+      parts.push(t.src);
+    }
+    let src = parts.length === 1 ? parts[0]! : parts.map((x) => `(?:${x})`).join("|");
+    if (whole) src = `${LBOL}(?:${src})${LEOL}`;
+    const f: LineFinder = { re: new RegExp(src, "g"), exact };
+    if (list.length === 1 && !whole) {
+      const r = list[0]!;
+      const lit = literalChars(r.root);
+      if (lit && !r.icase && !lit.includes(10)) f.literal = Uint8Array.from(r.utf8 ? lit.flatMap(utf8Bytes) : lit.map((c) => (c >= 0xdf00 ? c - 0xdf00 : c)));
+    }
+    return f;
   }
 
   /** the subject as characters: code points (UTF-8) or bytes (C locale) */
@@ -247,7 +276,7 @@ export class Regex {
     const out: (Span | undefined)[] = [[s.fromCu(startCu), s.fromCu(m.index + m[0].length)]];
     for (let g = 1; g <= this.nsub; g++) {
       const sp = m.indices[g];
-      out.push(sp ? [s.fromCu(sp[0]), s.fromCu(sp[1])] : this.dropped.includes(g) ? [out[0]![0], out[0]![0]] : undefined);
+      out.push(sp ? [s.fromCu(sp[0]), s.fromCu(sp[1])] : undefined);
     }
     return out;
   }
@@ -256,10 +285,11 @@ export class Regex {
   setPred(n: { neg: boolean; items: Item[] }): (c: number) => boolean {
     return this.preds.set(n, this.icase, this.newline);
   }
-  charPred(c: number): (x: number) => boolean {
-    if (!this.icase) return (x) => x === c;
+  /** a literal: with REG_ICASE musl's pair {c, towlower(c), towupper(c)} */
+  charPred(c: number, nofold = false): (x: number) => boolean {
+    if (!this.icase || nofold) return (x) => x === c;
     const l = lower(c), u = upper(c);
-    return (x) => x === c || x === l || x === u || lower(x) === l;
+    return (x) => x === c || x === l || x === u;
   }
   anyPred(): (c: number) => boolean {
     return this.newline ? (c) => c !== 10 : () => true;
@@ -530,7 +560,8 @@ class Parser {
               if (p[i] !== C("}")) this.fail("EBRACE");
               i++;
             }
-            return [{ k: "char", c: v }, i];
+            // musl builds \x literals without the REG_ICASE case pair
+            return [{ k: "char", c: v, nofold: true }, i];
           }
           case C("{"): case C("+"): case C("?"):
             if (!ere) return this.fail("BADRPT");
@@ -573,7 +604,7 @@ class Parser {
     const p = this.p;
     let e = s;
     while (p[e] && !(p[e] === term && p[e + 1] === C("]"))) e++;
-    if (!p[e]) this.fail("EBRACK");
+    if (!p[e]) this.fail("ECOLLATE");
     const name = p.slice(s, e);
     let c: number | undefined;
     if (name.length === 1 && name[0]! !== INVALID) c = name[0];
@@ -699,14 +730,12 @@ function rightAssoc(n: Node): Node {
   }
 }
 
-function analyse(root: Node): { refs: boolean; risky: boolean; choice: boolean; dropped: number[] } {
+function analyse(root: Node): { refs: boolean; risky: boolean; choice: boolean } {
   let refs = false, risky = false, choice = false, unbounded = 0;
-  const dropped: number[] = [];
   const walk = (n: Node, inLoop: boolean, gone: boolean): void => {
     switch (n.k) {
       case "ref": refs = true; break;
       case "group":
-        if (gone) dropped.push(n.id);
         walk(n.n, inLoop, gone);
         break;
       case "cat": walk(n.a, inLoop, gone); walk(n.b, inLoop, gone); break;
@@ -731,7 +760,7 @@ function analyse(root: Node): { refs: boolean; risky: boolean; choice: boolean; 
   walk(root, false, false);
   // stacked unbounded repetitions (".*.*.*x") backtrack polynomially with a large degree
   if (unbounded >= 3) risky = true;
-  return { refs, risky, choice, dropped };
+  return { refs, risky, choice };
 }
 
 function simple(n: Node): boolean {
@@ -827,6 +856,7 @@ function lower(c: number): number {
 }
 function upper(c: number): number {
   if (c < 0x80) return c >= 97 && c <= 122 ? c - 32 : c;
+  if (c === 0xdf) return 0x1e9e; // musl's towupper(ß); JavaScript gives "SS"
   if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) return c;
   const s = String.fromCodePoint(c).toUpperCase();
   const u = s.codePointAt(0)!;
@@ -843,15 +873,24 @@ class PredCache {
     let f = this.cache.get(n);
     if (f) return f;
     const items = n.items;
-    const raw = (c: number): boolean => {
-      for (const it of items) {
-        if (typeof it === "string") {
-          if (inClass(it, c)) return true;
-        } else if (c >= it[0] && c <= it[1]) return true;
-      }
+    const inRange = (c: number): boolean => {
+      for (const it of items) if (typeof it !== "string" && c >= it[0] && c <= it[1]) return true;
       return false;
     };
-    const member = icase ? (c: number) => raw(c) || raw(lower(c)) || raw(upper(c)) : raw;
+    const inClasses = (c: number): boolean => {
+      for (const it of items) if (typeof it === "string" && inClass(it, c)) return true;
+      return false;
+    };
+    // REG_ICASE as TRE: a range also holds the case pairs of its characters; a class is tested
+    // on towlower and towupper of the subject character
+    const member = !icase
+      ? (c: number) => inRange(c) || inClasses(c)
+      : (c: number) => {
+          if (inRange(c)) return true;
+          const l = lower(c), u = upper(c);
+          if ((l !== c && upper(l) === c && inRange(l)) || (u !== c && lower(u) === c && inRange(u))) return true;
+          return inClasses(l) || inClasses(u);
+        };
     const ascii = new Int8Array(128);
     for (let c = 0; c < 128; c++) ascii[c] = member(c) !== n.neg && !(newline && n.neg && c === 10) ? 1 : 0;
     const other = new Map<number, boolean>();
@@ -1001,7 +1040,7 @@ function buildNfa(root: Node, re: Regex): Nfa {
       case "empty": case "none": return eps();
       case "char": case "any": case "set": {
         const s = nfa.add(Op.Char);
-        nfa.pred[s] = n.k === "char" ? re.charPred(n.c) : n.k === "any" ? re.anyPred() : re.setPred(n);
+        nfa.pred[s] = n.k === "char" ? re.charPred(n.c, n.nofold) : n.k === "any" ? re.anyPred() : re.setPred(n);
         return { s, out: [[s, 0]] };
       }
       case "bol": case "eol": case "bow": case "eow": case "wb": case "nwb": {
@@ -1077,9 +1116,8 @@ class Resolver {
     this.caps = new Array(nsub).fill(undefined);
   }
 
-  run(dropped: number[]): (Span | undefined)[] {
+  run(): (Span | undefined)[] {
     this.fill(this.root, this.start, this.end);
-    for (const g of dropped) this.caps[g - 1] ??= [this.start, this.start];
     return this.caps;
   }
 
@@ -1102,7 +1140,7 @@ class Resolver {
     const chars = this.ctx.s.chars;
     switch (n.k) {
       case "empty": case "none": return [p];
-      case "char": return p < this.end && this.re.charPred(n.c)(chars[p]!) ? [p + 1] : [];
+      case "char": return p < this.end && this.re.charPred(n.c, n.nofold)(chars[p]!) ? [p + 1] : [];
       case "any": return p < this.end && this.re.anyPred()(chars[p]!) ? [p + 1] : [];
       case "set": return p < this.end && this.re.setPred(n)(chars[p]!) ? [p + 1] : [];
       case "bol": case "eol": case "bow": case "eow": case "wb": case "nwb":
@@ -1251,35 +1289,69 @@ function bsearch(a: number[], v: number): boolean {
   return false;
 }
 
-// ---------- emitter: AST -> JavaScript (flag u) ----------
+// ---------- emitters: AST -> JavaScript ----------
 
 function esc(c: number): string {
   if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return String.fromCharCode(c);
   return hex(c);
 }
+const hx = (b: number) => `\\x${b.toString(16).padStart(2, "0")}`;
 
 const WORD = "[_0-9A-Za-z\\p{Alphabetic}]";
 const NONWORD = "[^_0-9A-Za-z\\p{Alphabetic}]";
 
-function emit(root: Node, re: Regex): string {
-  const newline = (re as unknown as { newline: boolean }).newline;
-  const utf8 = (re as unknown as { utf8: boolean }).utf8;
+interface EmitOpts {
+  icase: boolean;
+  newline: boolean;
+}
+
+/** the characters a literal stands for: REG_ICASE adds musl's case pair */
+function literalSet(c: number, nofold: boolean | undefined, icase: boolean): number[] {
+  if (!icase || nofold) return [c];
+  return [...new Set([c, lower(c), upper(c)])];
+}
+
+/** the set's items with REG_ICASE's case pairs added to its ranges (as musl's parse_bracket) */
+function foldItems(items: Item[], icase: boolean): Item[] {
+  if (!icase) return items;
+  const out: Item[] = [...items];
+  for (const it of items) {
+    if (typeof it === "string") {
+      if (it === "upper" || it === "lower") out.push(it === "upper" ? "lower" : "upper");
+      continue;
+    }
+    if (it[1] - it[0] > 4096) continue;
+    for (let y = it[0]; y <= it[1]; y++) {
+      const u = upper(y), l = lower(y);
+      if (u !== y && lower(u) === y) out.push([u, u]);
+      if (l !== y && upper(l) === y) out.push([l, l]);
+    }
+  }
+  return out;
+}
+
+/** AST -> JavaScript source for flag u over the subject view (code points, or U+DF00+byte). */
+function emit(root: Node, o: EmitOpts): string {
+  const { newline, icase } = o;
   const e = (n: Node): string => {
     switch (n.k) {
       case "empty": return "";
-      case "char": return n.c > 0x10ffff || n.c === 0 ? "(?!)" : esc(n.c);
+      case "char": {
+        const cs = literalSet(n.c, n.nofold, icase).filter((c) => c > 0 && c <= 0x10ffff);
+        if (!cs.length) return "(?!)";
+        return cs.length === 1 ? esc(cs[0]!) : `[${cs.map(hex).join("")}]`;
+      }
       case "any": return newline ? "[^\\n]" : "[^]";
       case "set": {
-        // the C locale's bytes >= 0x80 are U+DF80..U+DFFF and belong to no class
-        const body = n.items.map((it) => (typeof it === "string" ? classBody(it) : it[0] === it[1] ? hex(it[0]) : `${hex(it[0])}-${hex(it[1])}`)).join("");
+        const body = foldItems(n.items, icase).map((it) => (typeof it === "string" ? classBody(it) : it[0] === it[1] ? hex(it[0]) : `${hex(it[0])}-${hex(it[1])}`)).join("");
         if (!body) return n.neg ? (newline ? "[^\\n]" : "[^]") : "(?!)";
         return `[${n.neg ? "^" : ""}${body}${n.neg && newline ? "\\n" : ""}]`;
       }
-      case "bol": return "^";
-      case "eol": return "$";
+      case "bol": return newline ? LBOL : "^";
+      case "eol": return newline ? LEOL : "$";
       case "bow": return `(?<!${WORD})(?=${WORD})`;
       case "eow": return `(?<=${WORD})(?!${WORD})`;
-      case "wb": return `(?:^|$|(?<=${WORD})(?=${NONWORD})|(?<=${NONWORD})(?=${WORD}))`;
+      case "wb": return `(?:${newline ? LBOL : "^"}|${newline ? LEOL : "$"}|(?<=${WORD})(?=${NONWORD})|(?<=${NONWORD})(?=${WORD}))`;
       case "nwb": return `(?:(?<=${WORD})(?=${WORD})|(?<=${NONWORD})(?=${NONWORD}))`;
       case "ref": return `(?:\\${n.n})`;
       case "group": return `(${e(n.n)})`;
@@ -1287,14 +1359,131 @@ function emit(root: Node, re: Regex): string {
       case "alt": return `(?:${e(n.a)}|${e(n.b)})`;
       case "iter": {
         // JavaScript drops an optional iteration that matched empty, with its captures; TRE keeps
-        // it for * and ? (\(a*\)* on "b" sets \1 to the empty string at 0)
-        if (n.min === 0 && (n.max < 0 || n.max === 1) && nullable(n.n) && hasGroup(n.n)) return `(?:${e(n.n)})${n.max < 0 ? "+" : ""}`;
-        const q = n.max < 0 ? (n.min === 0 ? "*" : n.min === 1 ? "+" : `{${n.min},}`) : n.min === 0 && n.max === 1 ? "?" : n.min === n.max ? `{${n.min}}` : `{${n.min},${n.max}}`;
-        return `(?:${e(n.n)})${q}`;
+        // it (\(a*\)* on "b" sets \1 to the empty string at 0): iterate first, else nothing
+        if (n.min === 0 && (n.max < 0 || n.max === 1) && nullable(n.n) && hasGroup(n.n)) return `(?:(?:${e(n.n)})${n.max < 0 ? "+" : ""}|)`;
+        return `(?:${e(n.n)})${quant(n.min, n.max)}`;
       }
       case "none": return `(?:${e(n.n)}){0}`;
     }
   };
-  void utf8;
   return e(root);
+}
+
+function quant(min: number, max: number): string {
+  return max < 0 ? (min === 0 ? "*" : min === 1 ? "+" : `{${min},}`) : min === 0 && max === 1 ? "?" : min === max ? `{${min}}` : `{${min},${max}}`;
+}
+
+/** one valid UTF-8 character other than ASCII, over binary text */
+const MB = "[\\xc2-\\xf4][\\x80-\\xbf]+";
+
+function utf8Bytes(c: number): number[] {
+  if (c < 0x80) return [c];
+  if (c < 0x800) return [0xc0 | (c >> 6), 0x80 | (c & 63)];
+  if (c < 0x10000) return [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)];
+  return [0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)];
+}
+
+/** classes that hold no character outside ASCII */
+const ASCII_CLASSES = new Set(["digit", "xdigit", "blank"]);
+
+/**
+ * AST -> JavaScript source over binary text of many '\n'-terminated lines (flags "gm", no u):
+ * what grep scans a whole buffer with. `exact` is false where the translation over-approximates
+ * (non-ASCII members of classes, word boundaries next to non-ASCII characters); a line it finds
+ * then needs the real matcher. In a UTF-8 locale a line holding an invalid byte never matches:
+ * the caller checks that too.
+ */
+function emitLines(root: Node, re: Regex, utf8: boolean, icase: boolean, groupBase: number): { src: string; exact: boolean } {
+  let exact = true;
+  const cls = (bits: boolean[]): string => {
+    // a byte class from a 256-entry membership list
+    let out = "";
+    for (let c = 0; c < 256; c++) {
+      if (!bits[c]) continue;
+      let d = c;
+      while (d + 1 < 256 && bits[d + 1]) d++;
+      out += d === c ? hx(c) : d === c + 1 ? hx(c) + hx(d) : `${hx(c)}-${hx(d)}`;
+      c = d;
+    }
+    return out ? `[${out}]` : "(?!)";
+  };
+  const W = utf8 ? "[0-9A-Za-z_\\x80-\\xff]" : "[0-9A-Za-z_]";
+  const NW = utf8 ? "[^0-9A-Za-z_\\x80-\\xff\\n]" : "[^0-9A-Za-z_\\n]";
+  const e = (n: Node): string => {
+    switch (n.k) {
+      case "empty": return "";
+      case "char": {
+        const cs = literalSet(n.c, n.nofold, icase);
+        const alts: string[] = [];
+        const ascii = new Array<boolean>(256).fill(false);
+        let any = false;
+        for (const c of cs) {
+          if (c === 10 || c === 0 || c > 0x10ffff) continue;
+          if (!utf8) { ascii[c >= 0xdf00 ? c - 0xdf00 : c] = true; any = true; }
+          else if (c < 0x80) { ascii[c] = true; any = true; }
+          else alts.push(utf8Bytes(c).map(hx).join(""));
+        }
+        if (any) {
+          const k = ascii.filter(Boolean).length;
+          alts.unshift(k === 1 ? hx(ascii.indexOf(true)) : cls(ascii));
+        }
+        if (!alts.length) return "(?!)";
+        return alts.length === 1 ? alts[0]! : `(?:${alts.join("|")})`;
+      }
+      case "any": return utf8 ? `(?:[^\\n\\x80-\\xff]|${MB})` : "[^\\n]";
+      case "set": {
+        const pred = re.setPred(n);
+        const bits = new Array<boolean>(256).fill(false);
+        for (let c = 0; c < 128; c++) bits[c] = c !== 10 && pred(c);
+        if (!utf8) {
+          for (let b = 0x80; b < 256; b++) bits[b] = pred(0xdf00 + b);
+          return cls(bits);
+        }
+        const nonAscii = n.items.some((it) => (typeof it === "string" ? !ASCII_CLASSES.has(it) : it[1] >= 0x80)) || (icase && n.items.some((it) => typeof it !== "string"));
+        const c = cls(bits);
+        if (n.neg && !nonAscii) return `(?:${c}|${MB})`; // every non-ASCII character is a member
+        if (!n.neg && !nonAscii) return c;
+        exact = false;
+        return `(?:${c}|${MB})`;
+      }
+      case "bol": return LBOL;
+      case "eol": return LEOL;
+      case "bow": if (utf8) exact = false; return `(?<!${W})(?=${W})`;
+      case "eow": if (utf8) exact = false; return `(?<=${W})(?!${W})`;
+      case "wb": if (utf8) exact = false; return `(?:${LBOL}|${LEOL}|(?<=${W})(?=${NW})|(?<=${NW})(?=${W}))`;
+      case "nwb": if (utf8) exact = false; return `(?:(?<=${W})(?=${W})|(?<=${NW})(?=${NW}))`;
+      case "ref": return `(?:\\${n.n + groupBase})`;
+      case "group": return `(${e(n.n)})`;
+      case "cat": return e(n.a) + e(n.b);
+      case "alt": return `(?:${e(n.a)}|${e(n.b)})`;
+      case "iter": return `(?:${e(n.n)})${quant(n.min, n.max)}`;
+      case "none": return `(?:${e(n.n)}){0}`;
+    }
+  };
+  return { src: e(root), exact };
+}
+
+/** line anchors that see only '\n' (flag m would take \r too) */
+const LBOL = "(?<![^\\n])";
+const LEOL = "(?![^\\n])";
+
+/** the characters of a pattern that is a plain string, or null */
+function literalChars(n: Node): number[] | null {
+  if (n.k === "char") return [n.c];
+  if (n.k === "empty") return [];
+  if (n.k === "cat") {
+    const a = literalChars(n.a), b = a && literalChars(n.b);
+    return a && b ? [...a, ...b] : null;
+  }
+  return null;
+}
+
+/** What grep scans buffers with: see Regex.lineFinder. */
+export interface LineFinder {
+  /** flags "gm", over binary text (compat's latin1()) of complete '\n'-terminated lines */
+  re: RegExp;
+  /** a line the RegExp finds matches; otherwise it is a candidate for the real matcher */
+  exact: boolean;
+  /** the pattern is this byte string, with no special character: a byte search finds it */
+  literal?: Uint8Array;
 }
