@@ -777,3 +777,15 @@ export function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from = 0, end 
   const b = Buffer.from(hay.buffer, hay.byteOffset, end);
   return b.indexOf(needle, from);
 }
+
+type BufferChecks = { isAscii(b: Uint8Array): boolean; isUtf8(b: Uint8Array): boolean };
+let _checks: BufferChecks | undefined;
+const checks = (): BufferChecks => (_checks ??= require("node:buffer") as BufferChecks);
+/** Every byte is ASCII (a native vector loop). */
+export function isAscii(b: Uint8Array): boolean {
+  return b.length === 0 || checks().isAscii(b);
+}
+/** The bytes are valid UTF-8 (a native check). */
+export function isUtf8(b: Uint8Array): boolean {
+  return b.length === 0 || checks().isUtf8(b);
+}
