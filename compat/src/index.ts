@@ -789,3 +789,12 @@ export function isAscii(b: Uint8Array): boolean {
 export function isUtf8(b: Uint8Array): boolean {
   return b.length === 0 || checks().isUtf8(b);
 }
+
+/** A view of `b` whose indexOf(needle: Uint8Array, from) is the native byte-string search (memmem(3));
+ * make it once per buffer, not per search. */
+export interface ByteSearch {
+  indexOf(needle: Uint8Array, from: number): number;
+}
+export function byteSearch(b: Uint8Array): ByteSearch {
+  return Buffer.from(b.buffer, b.byteOffset, b.length) as unknown as ByteSearch;
+}

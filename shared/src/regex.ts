@@ -216,7 +216,7 @@ export class Regex {
    * match of the whole line (grep -x). null when the patterns cannot be run that way (shapes that
    * backtrack badly, back-references across several patterns).
    */
-  static lineFinder(list: Regex[], whole = false): LineFinder | null {
+  static lineFinder(list: Regex[], whole = false, word?: { utf8: boolean }): LineFinder | null {
     if (!list.length) return null;
     const parts: string[] = [];
     let exact = true, base = 0;
@@ -230,8 +230,17 @@ export class Regex {
     }
     let src = parts.length === 1 ? parts[0]! : parts.map((x) => `(?:${x})`).join("|");
     if (whole) src = `${LBOL}(?:${src})${LEOL}`;
-    const f: LineFinder = { re: new RegExp(src, "g"), exact };
-    if (list.length === 1 && !whole) {
+    // grep -w: no word byte before (a byte of a multibyte character is never a boundary there, as
+    // grep's sscanf sees it) and no ASCII word character after. A superset of grep's retry loop;
+    // the same thing for plain strings in ASCII text.
+    let asciiExact: boolean | undefined;
+    if (word && !whole) {
+      src = `(?<![0-9A-Za-z_${word.utf8 ? "\\x80-\\xff" : ""}])(?:${src})(?![0-9A-Za-z_])`;
+      asciiExact = list.every((r) => literalChars(r.root) !== null);
+      exact = false;
+    }
+    const f: LineFinder = { re: new RegExp(src, "g"), exact, asciiExact };
+    if (list.length === 1 && !whole && !word) {
       const r = list[0]!;
       const lit = literalChars(r.root);
       if (lit && !r.icase && !lit.includes(10)) f.literal = Uint8Array.from(r.utf8 ? lit.flatMap(utf8Bytes) : lit.map((c) => (c >= 0xdf00 ? c - 0xdf00 : c)));
@@ -1484,6 +1493,8 @@ export interface LineFinder {
   re: RegExp;
   /** a line the RegExp finds matches; otherwise it is a candidate for the real matcher */
   exact: boolean;
+  /** exact where the text is all ASCII (grep -w with plain strings) */
+  asciiExact?: boolean;
   /** the pattern is this byte string, with no special character: a byte search finds it */
   literal?: Uint8Array;
 }

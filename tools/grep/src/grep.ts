@@ -23,7 +23,7 @@
 // sscanf("%lc") would (a multibyte character before the match is never a boundary); --color and
 // -o end lines with '\n' even with -z.
 import { defineApplet, Getopt, usage, errx, err, warn, warnx, utf8Locale, decode, encode, utf8SeqLen, codePointAt, type Ctx, type LongOpt } from "@bsdbox/shared";
-import { open, close, read, fstat, stat, O, S, S_ISREG, SysError, strerror, isatty, indexOfBytes, latin1, isAscii, isUtf8 } from "@bsdbox/compat";
+import { open, close, read, fstat, stat, O, S, S_ISREG, SysError, strerror, isatty, indexOfBytes, latin1, isAscii, isUtf8, byteSearch } from "@bsdbox/compat";
 import { fnmatch } from "@bsdbox/shared/fnmatch";
 import { Fts, FTS_COMFOLLOW, FTS_LOGICAL, FTS_PHYSICAL, FTS_D, FTS_DP, FTS_DC, FTS_DNR, FTS_ERR, FTS_SKIP } from "@bsdbox/shared/fts";
 import { Regex, RegexError, byteOffset, type LineFinder } from "@bsdbox/shared/regex";
@@ -358,14 +358,15 @@ class Matcher {
    * pattern matches it" or, with -x, "matches all of it"; null where it does not apply.
    */
   finder(g: G): { f: LineFinder; checkUtf8: boolean } | null {
-    if (this.matchall || this.count === 0 || g.w || g.eol !== 10) return null;
+    if (this.matchall || this.count === 0 || g.eol !== 10) return null;
+    const word = g.w && !g.x ? { utf8: this.utf8 } : undefined;
     if (this.fixed.length) {
       // litexec: bytes, ASCII-only case folding, lines with invalid UTF-8 match too
       const res = this.fixed.map((b) => Regex.compile(decode(b), { literal: true, utf8: false, icase: this.icase }));
-      const f = Regex.lineFinder(res, g.x);
+      const f = Regex.lineFinder(res, g.x, word);
       return f ? { f, checkUtf8: false } : null;
     }
-    const f = Regex.lineFinder(this.res, g.x);
+    const f = Regex.lineFinder(this.res, g.x, word);
     return f ? { f, checkUtf8: this.utf8 } : null;
   }
 
@@ -846,11 +847,51 @@ function searchFast(g: G, f: Input, fast: { f: LineFinder; checkUtf8: boolean },
     e = buf.lastIndexOf(10, s + z) + 1;
     if (e <= s) return SLOW;
   }
-  const ascii = !fast.checkUtf8 || isAscii(buf.subarray(s, e));
+  const needAscii = fast.checkUtf8 || (!fast.f.exact && fast.f.asciiExact);
+  const ascii = needAscii ? isAscii(buf.subarray(s, e)) : true;
+  // a line the scan finds is selected without procline: exact scan, valid characters
+  const exact = fast.f.exact || (!!fast.f.asciiExact && ascii);
+  const checkLine = fast.checkUtf8 && !ascii;
   const lit = fast.f.literal;
+  const hay = lit ? byteSearch(buf) : null;
   const re = fast.f.re;
   const text = lit ? "" : latin1(buf, s, e);
-  const plainV = g.v && mc.printmatch && g.h && !g.n && !g.b && !g.m;
+  const find = (pos: number): number => {
+    let k: number;
+    if (hay) k = hay.indexOf(lit!, pos);
+    else {
+      re.lastIndex = pos - s;
+      const m = re.exec(text);
+      k = m ? m.index + s : -1;
+    }
+    // an empty match after the last line is no line's
+    return k >= e ? -1 : k;
+  };
+  if (!g.v && !mc.printmatch && !g.n && !g.m && !firstOnly && exact) {
+    // counting (-c): the lines the scan finds, one indexOf each
+    let n = 0;
+    for (let pos = s; ; ) {
+      const k = find(pos);
+      if (k < 0) break;
+      const le = buf.indexOf(10, k);
+      if (checkLine) {
+        const ls = buf.lastIndexOf(10, k) + 1;
+        if (!isUtf8(buf.subarray(ls, le))) {
+          pos = le + 1;
+          continue;
+        }
+      }
+      n++;
+      pos = le + 1;
+    }
+    st.lines += n;
+    st.off += e - s;
+    f.start = e;
+    return AGAIN;
+  }
+  // selected lines printed as they are: whole lines (with their newline) straight from the buffer
+  const plain = mc.printmatch && g.h && !g.n && !g.b;
+  const plainV = g.v && plain && !g.m;
   // lines [a, b) (absolute) hold no match
   const settle = (a: number, b: number): boolean => {
     if (a >= b) return false;
@@ -883,29 +924,41 @@ function searchFast(g: G, f: Input, fast: { f: LineFinder; checkUtf8: boolean },
     }
     return false;
   };
-  let pos = s;
+  let pos = s, runStart = -1, runEnd = -1;
+  const flushRun = () => {
+    if (runStart >= 0) g.ctx.out.write(buf.subarray(runStart, runEnd));
+    runStart = runEnd = -1;
+  };
   for (;;) {
-    let k: number;
-    if (lit) k = indexOfBytes(buf, lit, pos, e);
-    else {
-      re.lastIndex = pos - s;
-      const m = re.exec(text);
-      k = m ? m.index + s : -1;
-    }
-    // an empty match after the last line is no line's
-    if (k < 0 || k >= e) {
+    const k = find(pos);
+    if (k < 0) {
+      flushRun();
       f.start = e;
       return settle(pos, e) ? STOP : AGAIN;
     }
     const ls = k > pos ? buf.lastIndexOf(10, k - 1) + 1 : pos;
     const le = buf.indexOf(10, k);
+    if (ls > pos) flushRun();
     if (settle(pos, Math.max(ls, pos))) return STOP;
     f.start = ls;
-    const line = buf.subarray(ls, le);
-    if (!fast.f.exact || (!ascii && !isUtf8(line))) return SLOW;
+    if (!exact || (checkLine && !isUtf8(buf.subarray(ls, le)))) return flushRun(), SLOW;
     f.start = le + 1;
     pos = le + 1;
-    startLine(pc, line, st);
+    if (!g.v && plain) {
+      // consecutive selected lines go out as one write
+      if (ls !== runEnd) {
+        flushRun();
+        runStart = ls;
+      }
+      runEnd = le + 1;
+      g.firstMatch = false;
+      st.off += le + 1 - ls;
+      st.lines++;
+      if (g.n) pc.lineNo++;
+      if (g.m && --st.mcount <= 0) return flushRun(), STOP;
+      continue;
+    }
+    startLine(pc, buf.subarray(ls, le), st);
     if (!g.v) {
       if (selected(g, mc, pc, st)) return STOP;
       if (firstOnly) return STOP;
