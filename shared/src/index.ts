@@ -1,5 +1,5 @@
 // The core every tool uses. Specialised libraries are imported by path so that a tool's chunk
-// carries them and start-up does not: "@bsdbox/shared/bre", "/format", "/fts", "/mode",
+// carries them and start-up does not: "@bsdbox/shared/regex", "/format", "/fts", "/mode",
 // "/strftime", "/wcwidth".
 export * from "./applet";
 export * from "./err";
