@@ -220,9 +220,17 @@ export class Regex {
     if (!list.length) return null;
     const parts: string[] = [];
     let exact = true, base = 0;
+    // a pattern JavaScript cannot run safely: scan for a string every match must hold (as GNU
+    // grep's "must" strings), and let the real matcher decide on the lines that hold it
+    if (list.some((r) => (!r.jsSafe && !r.backrefs) || (r.backrefs && list.length > 1))) {
+      if (list.length !== 1 || whole) return null;
+      const r = list[0]!;
+      const must = r.icase ? null : mustChars(r.root);
+      if (!must || must.length < 2) return null;
+      const literal = Uint8Array.from(r.utf8 ? must.flatMap(utf8Bytes) : must.map((c) => (c >= 0xdf00 ? c - 0xdf00 : c)));
+      return { re: new RegExp(Array.from(literal, hx).join(""), "g"), exact: false, literal };
+    }
     for (const r of list) {
-      if (!r.jsSafe && !r.backrefs) return null;
-      if (r.backrefs && list.length > 1) return null;
       const t = emitLines(r.root, r, r.utf8, r.icase, base);
       base += r.nsub;
       exact &&= t.exact;
@@ -1475,6 +1483,37 @@ function emitLines(root: Node, re: Regex, utf8: boolean, icase: boolean, groupBa
 /** line anchors that see only '\n' (flag m would take \r too) */
 const LBOL = "(?<![^\\n])";
 const LEOL = "(?![^\\n])";
+
+/** The longest run of literal characters that every match must contain, or null. */
+function mustChars(root: Node): number[] | null {
+  let best: number[] = [];
+  const seq = (n: Node): void => {
+    // the parts of a concatenation in order; a run of chars is broken by anything else
+    const parts: Node[] = [];
+    const flat = (x: Node): void => {
+      if (x.k === "cat") { flat(x.a); flat(x.b); } else parts.push(x);
+    };
+    flat(n);
+    let run: number[] = [];
+    const end = () => {
+      if (run.length > best.length) best = run;
+      run = [];
+    };
+    for (const x of parts) {
+      if (x.k === "char" && x.c !== 10) run.push(x.c);
+      else if (x.k === "bol" || x.k === "eol" || x.k === "bow" || x.k === "eow" || x.k === "wb" || x.k === "nwb") continue;
+      else {
+        end();
+        // a group, or a repetition done at least once, must itself match somewhere
+        if (x.k === "group") seq(x.n);
+        else if (x.k === "iter" && x.min >= 1) seq(x.n);
+      }
+    }
+    end();
+  };
+  seq(root);
+  return best.length ? best : null;
+}
 
 /** the characters of a pattern that is a plain string, or null */
 function literalChars(n: Node): number[] | null {

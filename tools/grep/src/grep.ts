@@ -23,7 +23,7 @@
 // sscanf("%lc") would (a multibyte character before the match is never a boundary); --color and
 // -o end lines with '\n' even with -z.
 import { defineApplet, Getopt, usage, errx, err, warn, warnx, utf8Locale, decode, encode, utf8SeqLen, codePointAt, type Ctx, type LongOpt } from "@bsdbox/shared";
-import { open, close, read, fstat, stat, O, S, S_ISREG, SysError, strerror, isatty, indexOfBytes, latin1, isAscii, isUtf8, byteSearch } from "@bsdbox/compat";
+import { open, close, read, fstat, stat, O, S, S_ISREG, SysError, strerror, isatty, indexOfBytes, latin1, isAscii, isUtf8, byteSearch, type ByteSearch } from "@bsdbox/compat";
 import { fnmatch } from "@bsdbox/shared/fnmatch";
 import { Fts, FTS_COMFOLLOW, FTS_LOGICAL, FTS_PHYSICAL, FTS_D, FTS_DP, FTS_DC, FTS_DNR, FTS_ERR, FTS_SKIP } from "@bsdbox/shared/fts";
 import { Regex, RegexError, byteOffset, type LineFinder } from "@bsdbox/shared/regex";
@@ -212,7 +212,9 @@ export default defineApplet({
       files = files.slice(1);
     }
     g.matcher = new Matcher(g, pats, icase, utf8Locale(env));
-    if (!g.o && g.color === undefined) g.fast = g.matcher.finder(g);
+    g.fast = g.matcher.finder(g);
+    // -o and --color need procline's match list: the scan only skips the lines without a hit
+    if (g.fast && (g.o || g.color !== undefined)) g.fast = { ...g.fast, f: { ...g.fast.f, exact: false, asciiExact: false } };
     if (files.length <= 1 && !g.H) g.h = true;
     if (!files.length && g.dirbehave !== DIR_RECURSE) return procfile(g, "-") ? 0 : 1;
     let matched = false;
@@ -638,6 +640,10 @@ function procmatchNomatch(g: G, mc: Mc, pc: Line): void {
  * first read is at most 32 KiB, as file.c's buffer: a NUL in it makes the file binary. */
 class Input {
   buf = new Uint8Array(32768);
+  /** bumped by every fill(): data may have moved */
+  gen = 0;
+  /** searchFast's current region */
+  scan: { gen: number; s0: number; e: number; ascii: boolean; text: string; hay: ByteSearch | null } | undefined;
   start = 0;
   end = 0;
   eof = false;
@@ -645,15 +651,19 @@ class Input {
 
   fill(): void {
     if (this.eof) return;
+    this.gen++;
     if (this.start === this.end) this.start = this.end = 0;
     if (this.end === this.buf.length) {
-      if (this.start > 0) {
+      if (this.start > 0 && this.buf.length >= 1 << 20) {
         this.buf.copyWithin(0, this.start, this.end);
         this.end -= this.start;
         this.start = 0;
       } else {
-        const nb = new Uint8Array(Math.max(this.buf.length * 2, 1 << 17));
-        nb.set(this.buf.subarray(0, this.end));
+        // grow (to 1 MiB for a file read in bulk, more for a longer line), moving the data down
+        const nb = new Uint8Array(Math.max(this.buf.length * 2, 1 << 20));
+        nb.set(this.buf.subarray(this.start, this.end));
+        this.end -= this.start;
+        this.start = 0;
         this.buf = nb;
       }
     }
@@ -831,38 +841,48 @@ const STOP = 0, AGAIN = 1, SLOW = 2;
  */
 function searchFast(g: G, f: Input, fast: { f: LineFinder; checkUtf8: boolean }, pc: Line, mc: Mc, st: Scan, firstOnly: boolean): number {
   if (g.m && st.mcount <= 0) return STOP;
-  if (f.end - f.start < 1 << 16 && !f.eof) {
-    try {
-      f.fill();
-    } catch {
-      return SLOW;
+  // the region scanned (complete lines, no NUL) and its text are kept while the lines in it are
+  // consumed, so a line sent to procline does not cost a new scan set-up
+  let c = f.scan;
+  if (!c || c.gen !== f.gen || f.start < c.s0 || f.start >= c.e) {
+    f.scan = undefined;
+    if (f.end - f.start < 1 << 16 && !f.eof) {
+      try {
+        f.fill();
+      } catch {
+        return SLOW;
+      }
     }
-  }
-  const buf = f.buf, s = f.start;
-  if (f.end <= s) return SLOW;
-  let e = buf.lastIndexOf(10, f.end - 1) + 1; // (a negative start would count from the end)
-  if (e <= s) return SLOW;
-  const z = buf.subarray(s, e).indexOf(0);
-  if (z >= 0) {
-    e = buf.lastIndexOf(10, s + z) + 1;
+    const buf = f.buf, s = f.start;
+    if (f.end <= s) return SLOW;
+    let e = buf.lastIndexOf(10, f.end - 1) + 1; // (a negative start would count from the end)
     if (e <= s) return SLOW;
+    const z = buf.subarray(s, e).indexOf(0);
+    if (z >= 0) {
+      e = buf.lastIndexOf(10, s + z) + 1;
+      if (e <= s) return SLOW;
+    }
+    const needAscii = fast.checkUtf8 || (!fast.f.exact && fast.f.asciiExact);
+    f.scan = c = {
+      gen: f.gen, s0: s, e,
+      ascii: needAscii ? isAscii(buf.subarray(s, e)) : true,
+      text: fast.f.literal ? "" : latin1(buf, s, e),
+      hay: fast.f.literal ? byteSearch(buf) : null,
+    };
   }
-  const needAscii = fast.checkUtf8 || (!fast.f.exact && fast.f.asciiExact);
-  const ascii = needAscii ? isAscii(buf.subarray(s, e)) : true;
+  const buf = f.buf, s = f.start, e = c.e, s0 = c.s0, text = c.text, hay = c.hay, ascii = c.ascii;
   // a line the scan finds is selected without procline: exact scan, valid characters
   const exact = fast.f.exact || (!!fast.f.asciiExact && ascii);
   const checkLine = fast.checkUtf8 && !ascii;
   const lit = fast.f.literal;
-  const hay = lit ? byteSearch(buf) : null;
   const re = fast.f.re;
-  const text = lit ? "" : latin1(buf, s, e);
   const find = (pos: number): number => {
     let k: number;
     if (hay) k = hay.indexOf(lit!, pos);
     else {
-      re.lastIndex = pos - s;
+      re.lastIndex = pos - s0;
       const m = re.exec(text);
-      k = m ? m.index + s : -1;
+      k = m ? m.index + s0 : -1;
     }
     // an empty match after the last line is no line's
     return k >= e ? -1 : k;
