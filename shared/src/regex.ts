@@ -22,7 +22,8 @@
 // Three engines share one AST:
 //   - JavaScript RegExp (translated) answers yes/no and finds the leftmost start: backtracking
 //     explores every path, so it agrees with POSIX on both. It is used only when the pattern has
-//     no shape that backtracks badly (nested or stacked unbounded repetition).
+//     no shape that backtracks badly: never with nested repetition (exponential), and with three
+//     or more unbounded repetitions in a row (polynomial) only on subjects of <= 256 characters.
 //   - A Thompson NFA simulation (no backtracking, O(subject × pattern)) finds the longest end from
 //     a start, or leftmost-longest on its own when JavaScript is not safe.
 //   - Sub-matches are resolved on the AST over the known extent with memoised end-position sets.
@@ -114,6 +115,8 @@ export class Regex {
   private readonly backrefs: boolean;
   /** JavaScript's backtracking is safe to run on this pattern */
   private readonly jsSafe: boolean;
+  /** JavaScript is safe on short subjects: backtracking here is polynomial, not exponential */
+  private readonly jsShort: boolean;
   /** JavaScript's first match is the POSIX one (no choice of length anywhere) */
   private readonly jsExact: boolean;
   private readonly src: string;
@@ -139,7 +142,8 @@ export class Regex {
     this.root = rightAssoc(r.root);
     const info = analyse(this.root);
     this.backrefs = info.refs;
-    this.jsSafe = !info.risky;
+    this.jsSafe = !info.risky && !info.poly;
+    this.jsShort = !info.risky;
     this.jsExact = !info.choice;
     this.src = emit(this.root, { icase: this.icase, newline: this.newline });
   }
@@ -158,7 +162,7 @@ export class Regex {
     if (opts?.notbol || opts?.noteol) return this.exec(subject, 0, opts) !== null;
     const s = this.view(subject);
     if (s === null) return false;
-    if (this.jsSafe || this.backrefs) {
+    if (this.jsSafe || this.backrefs || (this.jsShort && s.n <= SHORT)) {
       this.jsTest ??= new RegExp(this.src, this.flags(""));
       return this.jsTest.test(s.str);
     }
@@ -184,7 +188,7 @@ export class Regex {
       subs = r.slice(1);
     } else {
       let ext: [number, number] | null;
-      if (this.jsSafe && !ctx.notbol && !ctx.noteol) {
+      if ((this.jsSafe || (this.jsShort && s.n <= SHORT)) && !ctx.notbol && !ctx.noteol) {
         this.jsFind ??= new RegExp(this.src, this.flags("g"));
         const re = this.jsFind;
         re.lastIndex = s.cuIndex(f);
@@ -747,7 +751,10 @@ function rightAssoc(n: Node): Node {
   }
 }
 
-function analyse(root: Node): { refs: boolean; risky: boolean; choice: boolean } {
+/** subjects up to this many characters may run polynomial backtracking (at most ~SHORT^3 steps) */
+const SHORT = 256;
+
+function analyse(root: Node): { refs: boolean; risky: boolean; poly: boolean; choice: boolean } {
   let refs = false, risky = false, choice = false, unbounded = 0;
   const walk = (n: Node, inLoop: boolean, gone: boolean): void => {
     switch (n.k) {
@@ -776,8 +783,7 @@ function analyse(root: Node): { refs: boolean; risky: boolean; choice: boolean }
   };
   walk(root, false, false);
   // stacked unbounded repetitions (".*.*.*x") backtrack polynomially with a large degree
-  if (unbounded >= 3) risky = true;
-  return { refs, risky, choice };
+  return { refs, risky, poly: unbounded >= 3, choice };
 }
 
 function simple(n: Node): boolean {
