@@ -912,6 +912,7 @@ function searchFast(g: G, f: Input, fast: { f: LineFinder; checkUtf8: boolean },
   // selected lines printed as they are: whole lines (with their newline) straight from the buffer
   const plain = mc.printmatch && g.h && !g.n && !g.b;
   const plainV = g.v && plain && !g.m;
+  const oLit = g.o && lit && !g.v && !g.m && g.h && !g.n && !g.b && g.color === undefined && mc.printmatch ? lit : null;
   // lines [a, b) (absolute) hold no match
   const settle = (a: number, b: number): boolean => {
     if (a >= b) return false;
@@ -961,6 +962,18 @@ function searchFast(g: G, f: Input, fast: { f: LineFinder; checkUtf8: boolean },
     if (ls > pos) flushRun();
     if (settle(pos, Math.max(ls, pos))) return STOP;
     f.start = ls;
+    if (oLit && !(checkLine && !isUtf8(buf.subarray(ls, le)))) {
+      // -o with a plain string and no prefixes: every occurrence, left to right
+      for (let q = k; q >= 0 && q + oLit.length <= le; q = hay!.indexOf(oLit, q + oLit.length)) {
+        g.ctx.out.write(oLit);
+        g.ctx.out.byte(10);
+      }
+      g.firstMatch = false;
+      f.start = pos = le + 1;
+      st.off += le + 1 - ls;
+      st.lines++;
+      continue;
+    }
     if (!exact || (checkLine && !isUtf8(buf.subarray(ls, le)))) return flushRun(), SLOW;
     f.start = le + 1;
     pos = le + 1;

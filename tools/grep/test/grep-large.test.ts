@@ -68,6 +68,14 @@ test("-v selects the rest, invalid lines included", () => {
   assert.is(got(["-vn", "needle"]).out, numbered.map(([l, n]) => `${n}:${l.toString("latin1")}\n`).join(""));
 });
 
+test("-o prints every occurrence, left to right", () => {
+  const n = (re: RegExp, ok: (l: Buffer) => boolean) => lines.filter(ok).reduce((a, l) => a + (l.toString("latin1").match(re) ?? []).length, 0);
+  assert.is(got(["-o", "needle"]).out, "needle\n".repeat(n(/needle/g, valid)));
+  assert.is(got(["-o", "ee"]).out, "ee\n".repeat(n(/ee/g, valid)));
+  assert.is(got(["-oF", "ee"]).out, "ee\n".repeat(n(/ee/g, () => true)));
+  assert.is(got(["-on", "dle"]).out.split("\n").length - 1, n(/dle/g, valid));
+});
+
 test("-m stops after N selected lines", () => {
   assert.is(got(["-m", "1000", "needle"]).out, out(lines.filter(has("needle")).slice(0, 1000)));
 });
