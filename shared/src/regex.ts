@@ -356,7 +356,27 @@ interface View {
 
 const ident = (i: number) => i;
 
+const SURROGATE = /[\ud800-\udfff]/;
+const HIGH = /[\x80-\xff]/;
+
+/** code units as characters, built only when an engine other than JavaScript needs them */
+function plainView(s: string): View {
+  let chars: Int32Array | undefined;
+  return {
+    str: s, n: s.length, toUnits: ident, fromUnits: ident, cuIndex: ident, fromCu: ident,
+    get chars() {
+      if (!chars) {
+        chars = new Int32Array(s.length);
+        for (let i = 0; i < s.length; i++) chars[i] = s.charCodeAt(i);
+      }
+      return chars;
+    },
+  };
+}
+
 function utf8View(s: string): View | null {
+  // the common case, checked natively: no surrogates at all
+  if (!SURROGATE.test(s)) return plainView(s);
   let astral = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -400,6 +420,7 @@ function utf8View(s: string): View | null {
  * which belongs to no class.
  */
 function byteView(s: string): View {
+  if (!HIGH.test(s)) return plainView(s);
   const chars = new Int32Array(s.length);
   let high = false;
   for (let i = 0; i < s.length; i++) {
