@@ -18,6 +18,9 @@
 //   -z  NUL-terminated records  --null  NUL after file names (no -Z here)  --label  --line-buffered
 //   --color[=auto|always|never] (GREP_COLOR, default 01;31; GREP_COLORS is not read)  -u --mmap  -V
 // Exit: 0 a line selected, 1 none, 2 an error (0 with -q when something matched).
+// Speed: without context options the file is scanned a buffer at a time (searchFast) with one
+// RegExp from Regex.lineFinder, or a byte search for a plain string; only the lines the scan cannot
+// settle exactly go through the line-by-line port of procline.
 // Quirks kept from the reference: the subject given to regexec stops at a NUL byte and restarts
 // (REG_NOTBOL) after each match for -o/--color/-w; -w looks at the bytes around the match as
 // sscanf("%lc") would (a multibyte character before the match is never a boundary); --color and
