@@ -203,7 +203,7 @@ export class Regex {
     }
     const out: (Span | undefined)[] = [[s.toUnits(start), s.toUnits(end)]];
     if (this.nosub || this.nsub === 0) return out;
-    if (!subs) subs = new Resolver(this.root, ctx, this.nsub, start, end, this.preds, this).run();
+    if (!subs) subs = new Resolver(this.root, ctx, this.nsub, start, end, this).run();
     for (const sp of subs) out.push(sp ? [s.toUnits(sp[0]), s.toUnits(sp[1])] : undefined);
     return out;
   }
@@ -287,7 +287,7 @@ export class Regex {
     const total = s.str.length;
     for (let endCu = m.index + m[0].length; endCu < total; ) {
       // "ends at code unit >= endCu+1": fewer than total-endCu code units follow
-      const longer = new RegExp(`(?:${this.src})(?![^]{${total - endCu}})`, this.flags("yd").replace("u", "") + "u");
+      const longer = new RegExp(`(?:${this.src})(?![^]{${total - endCu}})`, this.flags("yd"));
       longer.lastIndex = startCu;
       const l = longer.exec(s.str) as Indexed | null;
       if (!l) break;
@@ -1154,7 +1154,6 @@ class Resolver {
     nsub: number,
     private readonly start: number,
     private readonly end: number,
-    _preds: PredCache,
     private readonly re: Regex,
   ) {
     this.caps = new Array(nsub).fill(undefined);
