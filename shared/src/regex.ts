@@ -152,6 +152,19 @@ export class Regex {
     return new Regex(pattern, opts);
   }
 
+  private must?: Uint8Array | null;
+  /**
+   * Bytes that every match contains (the longest run of literal characters the pattern requires),
+   * or null: a line without them cannot match, so a caller may skip it without decoding it.
+   */
+  required(): Uint8Array | null {
+    if (this.must === undefined) {
+      const m = this.icase ? null : mustChars(this.root);
+      this.must = m && m.length ? Uint8Array.from(this.utf8 ? m.flatMap(utf8Bytes) : m.map((c) => (c >= 0xdf00 ? c - 0xdf00 : c))) : null;
+    }
+    return this.must;
+  }
+
   /** Bytes as the subject string this RE matches: lossless UTF-8, or binary in the C locale. */
   subject(b: Uint8Array, start = 0, end = b.length): string {
     return this.utf8 ? decode(b, start, end) : latin1(b, start, end);
@@ -229,9 +242,8 @@ export class Regex {
     if (list.some((r) => (!r.jsSafe && !r.backrefs) || (r.backrefs && list.length > 1))) {
       if (list.length !== 1 || whole) return null;
       const r = list[0]!;
-      const must = r.icase ? null : mustChars(r.root);
-      if (!must || must.length < 2) return null;
-      const literal = Uint8Array.from(r.utf8 ? must.flatMap(utf8Bytes) : must.map((c) => (c >= 0xdf00 ? c - 0xdf00 : c)));
+      const literal = r.required();
+      if (!literal || literal.length < 2) return null;
       return { re: new RegExp(Array.from(literal, hx).join(""), "g"), exact: false, literal };
     }
     for (const r of list) {

@@ -93,4 +93,16 @@ test("lineFinder: one RegExp over binary text of many lines", () => {
   assert.is(Regex.lineFinder([Regex.compile("e\\nc")])!.re.exec(text), null);
 });
 
+test("required(): the bytes every match holds", () => {
+  const req = (p: string, o: object = {}) => {
+    const r = ere(p, o).required();
+    return r ? Buffer.from(r).toString("utf8") : null;
+  };
+  assert.is(req("[0-9]+ab.*needle"), "needle");
+  assert.is(req("(été)+x"), "été");
+  assert.is(req("a|b"), null);
+  assert.is(req("x?y"), "y");
+  assert.is(req("needle", { icase: true }), null);
+});
+
 test.run();
