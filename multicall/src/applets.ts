@@ -79,6 +79,7 @@ export const applets: Record<string, Loader> = {
   rgrep: () => import("@bsdbox/grep/grep"),
   rm: () => import("@bsdbox/coreutils/rm"),
   rmdir: () => import("@bsdbox/coreutils/rmdir"),
+  sed: () => import("@bsdbox/sed/sed"),
   seq: () => import("@bsdbox/coreutils/seq"),
   sha1: () => import("@bsdbox/coreutils/md5"),
   sha1sum: () => import("@bsdbox/coreutils/md5"),
