@@ -119,9 +119,14 @@ export class Regex {
   private readonly jsShort: boolean;
   /** JavaScript's first match is the POSIX one (no choice of length anywhere) */
   private readonly jsExact: boolean;
+  /** the pattern holds ^ or $ (REG_NOTBOL/REG_NOTEOL matter) */
+  private readonly anchors: boolean;
+  private lastSubject: string | undefined;
+  private lastView: View | null = null;
   private readonly src: string;
   private jsTest?: RegExp;
   private jsFind?: RegExp;
+  private jsCaps?: RegExp;
   private nfa?: Nfa;
   private readonly preds = new PredCache();
 
@@ -144,7 +149,8 @@ export class Regex {
     this.backrefs = info.refs;
     this.jsSafe = !info.risky && !info.poly;
     this.jsShort = !info.risky;
-    this.jsExact = !info.choice;
+    this.jsExact = !info.choice || deterministic(this.root, this);
+    this.anchors = info.anchors;
     this.src = emit(this.root, { icase: this.icase, newline: this.newline });
   }
 
@@ -172,7 +178,7 @@ export class Regex {
 
   /** Whether the RE matches anywhere in `subject` (regexec == 0). */
   test(subject: string, opts?: ExecOptions): boolean {
-    if (opts?.notbol || opts?.noteol) return this.exec(subject, 0, opts) !== null;
+    if ((opts?.notbol || opts?.noteol) && this.anchors) return this.exec(subject, 0, opts) !== null;
     const s = this.view(subject);
     if (s === null) return false;
     if (this.jsSafe || this.backrefs || (this.jsShort && s.n <= SHORT)) {
@@ -201,13 +207,23 @@ export class Regex {
       subs = r.slice(1);
     } else {
       let ext: [number, number] | null;
-      if ((this.jsSafe || (this.jsShort && s.n <= SHORT)) && !ctx.notbol && !ctx.noteol) {
-        this.jsFind ??= new RegExp(this.src, this.flags("g"));
-        const re = this.jsFind;
+      if ((this.jsSafe || (this.jsShort && s.n <= SHORT)) && (!this.anchors || (!ctx.notbol && !ctx.noteol))) {
+        const caps = this.jsExact && !this.nosub && this.nsub > 0;
+        const re = caps ? (this.jsCaps ??= new RegExp(this.src, this.flags("gd"))) : (this.jsFind ??= new RegExp(this.src, this.flags("g")));
         re.lastIndex = s.cuIndex(f);
         const m = re.exec(s.str);
         if (!m) return null;
         const st = s.fromCu(m.index);
+        if (caps) {
+          // a deterministic pattern: JavaScript's one match is the POSIX one, sub-matches included
+          const ix = (m as Indexed).indices;
+          const out: (Span | undefined)[] = [[s.toUnits(st), s.toUnits(s.fromCu(m.index + m[0].length))]];
+          for (let g = 1; g <= this.nsub; g++) {
+            const sp = ix[g];
+            out.push(sp ? [s.toUnits(s.fromCu(sp[0])), s.toUnits(s.fromCu(sp[1]))] : undefined);
+          }
+          return out;
+        }
         ext = this.jsExact ? [st, s.fromCu(m.index + m[0].length)] : this.nfaSearch(s, st, true, ctx);
         if (!ext) throw new Error("regex: engines disagree");
       } else ext = this.nfaSearch(s, f, false, ctx);
@@ -272,9 +288,12 @@ export class Regex {
     return f;
   }
 
-  /** the subject as characters: code points (UTF-8) or bytes (C locale) */
+  /** the subject as characters: code points (UTF-8) or bytes (C locale); the last one is kept,
+   * since s///g and grep -o ask again on the same subject from further on */
   private view(subject: string): View | null {
-    return this.utf8 ? utf8View(subject) : byteView(subject);
+    if (subject === this.lastSubject) return this.lastView;
+    this.lastSubject = subject;
+    return (this.lastView = this.utf8 ? utf8View(subject) : byteView(subject));
   }
 
   /** Leftmost-longest extent by NFA simulation; anchored: only a match starting at `from`. */
@@ -787,11 +806,12 @@ function rightAssoc(n: Node): Node {
 /** subjects up to this many characters may run polynomial backtracking (at most ~SHORT^3 steps) */
 const SHORT = 256;
 
-function analyse(root: Node): { refs: boolean; risky: boolean; poly: boolean; choice: boolean } {
-  let refs = false, risky = false, choice = false, unbounded = 0;
+function analyse(root: Node): { refs: boolean; risky: boolean; poly: boolean; choice: boolean; anchors: boolean } {
+  let refs = false, risky = false, choice = false, unbounded = 0, anchors = false;
   const walk = (n: Node, inLoop: boolean, gone: boolean): void => {
     switch (n.k) {
       case "ref": refs = true; break;
+      case "bol": case "eol": anchors = true; break;
       case "group":
         walk(n.n, inLoop, gone);
         break;
@@ -816,7 +836,73 @@ function analyse(root: Node): { refs: boolean; risky: boolean; poly: boolean; ch
   };
   walk(root, false, false);
   // stacked unbounded repetitions (".*.*.*x") backtrack polynomially with a large degree
-  return { refs, risky, poly: unbounded >= 3, choice };
+  return { refs, risky, poly: unbounded >= 3, choice, anchors };
+}
+
+/** A first-character set: ASCII members exactly, non-ASCII ones only as "maybe some". */
+interface First {
+  ascii: Uint8Array;
+  other: boolean;
+}
+
+/**
+ * Whether the pattern can match a subject from a given start in one way only (at every choice the
+ * next character decides): then JavaScript's first match is the only one, so it is the POSIX one,
+ * extent and sub-matches alike. Repetitions must be followed by characters they cannot take,
+ * alternatives must start differently, and nothing may repeat or choose an empty string.
+ */
+function deterministic(root: Node, re: Regex): boolean {
+  const none = (): First => ({ ascii: new Uint8Array(128), other: false });
+  const union = (a: First, b: First): First => {
+    const r = none();
+    for (let i = 0; i < 128; i++) r.ascii[i] = a.ascii[i]! | b.ascii[i]!;
+    r.other = a.other || b.other;
+    return r;
+  };
+  const disjoint = (a: First, b: First): boolean => {
+    if (a.other && b.other) return false;
+    for (let i = 0; i < 128; i++) if (a.ascii[i] && b.ascii[i]) return false;
+    return true;
+  };
+  const pred = (p: (c: number) => boolean, other: boolean): First => {
+    const r = none();
+    for (let c = 0; c < 128; c++) r.ascii[c] = p(c) ? 1 : 0;
+    r.other = other;
+    return r;
+  };
+  const first = (n: Node): First => {
+    switch (n.k) {
+      case "char": return pred(re.charPred(n.c, n.nofold), n.c >= 0x80 || (n.c >= 0x41 && !n.nofold && (re as unknown as { icase: boolean }).icase));
+      case "any": return pred(re.anyPred(), true);
+      case "set": return pred(re.setPred(n), true);
+      case "group": return first(n.n);
+      case "cat": return nullable(n.a) ? union(first(n.a), first(n.b)) : first(n.a);
+      case "alt": return union(first(n.a), first(n.b));
+      case "iter": return first(n.n);
+      default: return none();
+    }
+  };
+  const ok = (n: Node, follow: First): boolean => {
+    switch (n.k) {
+      // a back-reference, or a word assertion that may send backtracking to a shorter repetition
+      case "ref": case "bow": case "eow": case "wb": case "nwb": return false;
+      case "group": return ok(n.n, follow);
+      case "cat": {
+        const fb = first(n.b);
+        return ok(n.b, follow) && ok(n.a, nullable(n.b) ? union(fb, follow) : fb);
+      }
+      case "alt":
+        return !nullable(n.a) && !nullable(n.b) && disjoint(first(n.a), first(n.b)) && ok(n.a, follow) && ok(n.b, follow);
+      case "iter": {
+        if (n.min === n.max) return ok(n.n, follow);
+        if (nullable(n.n)) return false;
+        const fb = first(n.n);
+        return disjoint(fb, follow) && ok(n.n, union(fb, follow));
+      }
+      default: return true;
+    }
+  };
+  return ok(root, none());
 }
 
 function simple(n: Node): boolean {

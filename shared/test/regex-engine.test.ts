@@ -29,6 +29,22 @@ test("sub-matches: each subpattern left to right takes the longest that lets the
   assert.equal(ere("(a)(b)", { nosub: true }).exec("ab"), [[0, 2]]);
 });
 
+test("deterministic patterns take JavaScript's sub-matches; the others are resolved", () => {
+  // each repetition is followed by what it cannot take: one way to match
+  assert.equal(ere("([a-z]+) ([0-9]+)").exec("ab cd 12 x"), [[3, 8], [3, 5], [6, 8]]);
+  assert.equal(ere("(a|b)+c").exec("xabac abc"), [[1, 5], [3, 4]]);
+  assert.equal(ere("([^,]*),([^,]*)").exec("a,b,c"), [[0, 3], [0, 1], [2, 3]]);
+  // not deterministic: JavaScript would say \1 = "aa"
+  assert.equal(ere("(a*)(ab)*(b*)").exec("aabb"), [[0, 4], [0, 2], undefined, [2, 4]]);
+  // a word assertion after a repetition is not trusted to JavaScript
+  assert.equal(ere("(a*)\\>").exec("aab aa"), [[3, 3], [3, 3]]);
+  assert.equal(ere("(a*)\\>").exec("aa b"), [[0, 2], [0, 2]]);
+  // the same subject asked again from further on (s///g) gives the later matches
+  const r = ere("([0-9]+)");
+  const s = "a1b22c333";
+  assert.equal([r.exec(s, 0)![1], r.exec(s, 2)![1], r.exec(s, 5)![1]], [[1, 2], [3, 5], [6, 9]]);
+});
+
 test("no exponential blow-up on ordinary patterns", () => {
   const a30 = "a".repeat(30), a5k = "a".repeat(5000);
   assert.is(ere("(a|aa)*b").test(a30), false);
