@@ -56,7 +56,8 @@ measure() {
   printf '%s\n' "${ts[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
 row() { # name gnu_us bsdbox_us same
-  awk -v n="$1" -v g="$2" -v b="$3" -v s="$4" 'BEGIN { printf "%-42s %10.1f ms %10.1f ms   %6.2fx   %s\n", n, g/1000, b/1000, g/b, s }'
+  # (the name through the environment: awk -v would read its backslashes as escapes)
+  N="$1" awk -v g="$2" -v b="$3" -v s="$4" 'BEGIN { printf "%-42s %10.1f ms %10.1f ms   %6.2fx   %s\n", ENVIRON["N"], g/1000, b/1000, g/b, s }'
 }
 RATIOS=() NSAME=0 NCASES=0
 # one case: name, the tool's arguments (shell words, quoted for bash -c), file
@@ -67,7 +68,7 @@ case_() {
   if bash -c "/usr/bin/cmp -s <($G $args $file 2>&1) <($B/$TOOL $args $file 2>&1)"; then
     same=SAME; NSAME=$((NSAME + 1))
   fi
-  NCASES=$((NCASES + 1)); RATIOS+=("$(awk -v g="$g" -v b="$b" -v n="$name" 'BEGIN { printf "%.4f\t%s", g/b, n }')")
+  NCASES=$((NCASES + 1)); RATIOS+=("$(N="$name" awk -v g="$g" -v b="$b" 'BEGIN { printf "%.4f\t%s", g/b, ENVIRON["N"] }')")
   row "$name" "$g" "$b" "$same"
 }
 # the summary line over the cases run

@@ -21,7 +21,7 @@
 import { defineApplet, Getopt, usage, errx, err, warn, warnx, utf8Locale, Exit, Writer, pathDirname, pathBasename, iswprint, type Ctx } from "@bsdbox/shared";
 import {
   open, close, read, writeAll, lstat, fstat, fchmod, fchown, rename, link, unlink, getpid, O, S_ISREG,
-  SysError, encode, decode, latin1, unlatin1, strerror, winsize,
+  SysError, encode, decode, latin1, unlatin1, strerror, winsize, byteSearch, type ByteSearch,
 } from "@bsdbox/compat";
 import { Regex, RegexError } from "@bsdbox/shared/regex";
 import { wcwidth } from "@bsdbox/shared/wcwidth";
@@ -51,6 +51,8 @@ interface Cmd {
   /** { : the block's first command; b t : the target (null: end of script) */
   u: Cmd | null;
   t: string | null; text: Uint8Array | null; fd: number; s: Subst | null; y: Tr | null;
+  /** q: the exit status (q [exit-code]) */
+  status?: number;
 }
 interface Unit { file: boolean; s: string }
 
@@ -79,6 +81,7 @@ class Sed {
     return this.utf8 ? s : latin1(encode(s));
   }
   fatal(msg: string): never {
+    this.flushPend();
     errx(this.ctx, 1, `${this.linenum}: ${this.fname}: ${msg}`);
   }
 
@@ -237,6 +240,17 @@ class Sed {
             break semicolon;
           }
           if (kind === ENDGROUP || kind === EMPTY) {
+            if (cmd.code === "q") {
+              // q [exit-code] (as GNU sed and later BSD seds; the reference rejects it)
+              let e = p + 1;
+              while (L[e] === " " || L[e] === "\t") e++;
+              let d = e;
+              while (d < L.length && L[d]! >= "0" && L[d]! <= "9") d++;
+              if (d > e) {
+                cmd.status = Number(L.slice(e, d)) & 255;
+                p = d - 1;
+              }
+            }
             if (kind === ENDGROUP) {
               cmd.nonsel = true;
               const open = stack.pop();
@@ -253,7 +267,12 @@ class Sed {
           if (kind === TEXT) {
             p++;
             eatspace();
-            if (ch() !== "\\") this.fatal(`command ${cmd.code} expects \\ followed by text`);
+            if (ch() === "") this.fatal(`command ${cmd.code} expects \\ followed by text`);
+            if (ch() !== "\\") {
+              // the one-line form `a text` (GNU's, which the issue asks for; the reference wants a\)
+              cmd.text = encode(this.compileText(L.slice(p)));
+              break semicolon;
+            }
             p++;
             eatspace();
             if (ch()) this.fatal(`extra characters after \\ at the end of ${cmd.code} command`);
@@ -597,12 +616,20 @@ class Sed {
   }
 
   /** compile_text: the text of a, i, c (backslashes removed, "\<newline>" continues). */
-  private compileText(): string {
+  /** The text of a, i, c: script lines up to one not ending in a backslash; `first` is a line
+   * already read (the one-line form). */
+  private compileText(first?: string): string {
     let text = "";
     for (;;) {
-      const r = this.cuGets();
-      if (!r) break;
-      const L = r.line;
+      let L: string;
+      if (first !== undefined) {
+        L = first.endsWith("\n") ? first : first + "\n";
+        first = undefined;
+      } else {
+        const r = this.cuGets();
+        if (!r) break;
+        L = r.line;
+      }
       let escNl = false;
       for (let p = 0; p < L.length; p++) {
         if (L[p] === "\\" && p + 1 < L.length) {
@@ -643,7 +670,16 @@ class Sed {
   // ---------- process.c ----------
   hs = "";
   hsNull = true;
-  psStr = "";
+  /** the pattern space; null while it is the input line, not yet decoded (see psStr) */
+  private _ps: string | null = "";
+  get psStr(): string {
+    if (this._ps === null) this._ps = this.utf8 ? decode(this.rawBuf, this.rawS, this.rawE) : latin1(this.rawBuf, this.rawS, this.rawE);
+    return this._ps;
+  }
+  set psStr(v: string) {
+    this._ps = v;
+    this.rawOk = false;
+  }
   psanl = false;
   pd = false;
   quit = false;
@@ -654,19 +690,86 @@ class Sed {
   out!: Writer;
   outfname = "stdout";
   rval = 0;
+  /** q ended the run: the status to exit with */
+  quitStatus: number | undefined;
   termwidth = -1;
 
-  /** the input bytes of the pattern space while it is still the line as read (written as is) */
-  psRaw: Uint8Array | null = null;
-  psRawStr = "";
+  // While the pattern space is still the line as read, it is these bytes of the input buffer
+  // (rawOk): it is decoded only when a command looks at it, a regex whose required bytes are not in
+  // the line is settled without decoding it, and it is written out as the bytes it was. Consecutive
+  // such lines go out as one write (the pending range). Both end before the buffer is refilled.
+  private rawOk = false;
+  private rawBuf = new Uint8Array(0);
+  private rawS = 0;
+  private rawE = 0;
+  /** the raw line had its '\n' (at rawE) */
+  private rawNl = false;
+  private pendBuf: Uint8Array | null = null;
+  private pendS = 0;
+  private pendE = 0;
+  /** required bytes of an RE -> [searched from, next occurrence or -1] in the current buffer */
+  private occ = new Map<Uint8Array, [number, number]>();
+  private hay: ByteSearch | null = null;
+
+  /** the input buffer is about to change: decode the pattern space, write the pending range */
+  private beforeFill = (): void => {
+    if (this._ps === null) this._ps = this.utf8 ? decode(this.rawBuf, this.rawS, this.rawE) : latin1(this.rawBuf, this.rawS, this.rawE);
+    this.rawOk = false;
+    this.flushPend();
+    this.occ.clear();
+    this.hay = null;
+  };
+
+  flushPend(): void {
+    if (this.pendBuf !== null) {
+      const b = this.pendBuf;
+      this.pendBuf = null;
+      this.out.write(b.subarray(this.pendS, this.pendE));
+    }
+  }
+  /** write to the output (after the pending range) */
+  w(data: Uint8Array | string): void {
+    if (this.pendBuf !== null) this.flushPend();
+    this.out.write(data);
+  }
+  wb(b: number): void {
+    if (this.pendBuf !== null) this.flushPend();
+    this.out.byte(b);
+  }
+
   OUT(): void {
-    if (this.psRaw !== null && this.psStr === this.psRawStr) this.out.write(this.psRaw);
-    else this.put(this.psStr);
-    if (this.psanl) this.out.byte(10);
+    if (this.rawOk) {
+      const e = this.rawE + (this.psanl && this.rawNl ? 1 : 0);
+      if (this.pendBuf === this.rawBuf && this.pendE === this.rawS) this.pendE = e;
+      else {
+        this.flushPend();
+        this.pendBuf = this.rawBuf;
+        this.pendS = this.rawS;
+        this.pendE = e;
+      }
+      if (this.psanl && !this.rawNl) this.wb(10);
+      return;
+    }
+    this.put(this.psStr);
+    if (this.psanl) this.wb(10);
   }
   put(s: string): void {
-    if (this.utf8) this.out.write(s);
-    else this.out.write(unlatin1(s));
+    if (this.utf8) this.w(s);
+    else this.w(unlatin1(s));
+  }
+
+  /** false when `re` cannot match the pattern space: its required bytes are not in the raw line */
+  private mayMatch(re: Regex): boolean {
+    if (!this.rawOk || this.rawBuf !== this.infile!.buf) return true;
+    const lit = re.required();
+    if (lit === null) return true;
+    let o = this.occ.get(lit);
+    if (o === undefined || o[0] > this.rawS || (o[1] >= 0 && o[1] < this.rawS)) {
+      this.hay ??= byteSearch(this.infile!.buf.subarray(0, this.infile!.end));
+      o = [this.rawS, this.hay.indexOf(lit, this.rawS)];
+      this.occ.set(lit, o);
+    }
+    return o[1] >= 0 && o[1] + lit.length <= this.rawE;
   }
 
   process(): void {
@@ -691,7 +794,7 @@ class Sed {
             case "c":
               this.pd = true;
               this.psStr = "";
-              if (cp.a2 === null || this.lastaddr || this.lastline()) this.out.write(cp.text!);
+              if (cp.a2 === null || this.lastaddr || this.lastline()) this.w(cp.text!);
               break;
             case "d":
               this.pd = true;
@@ -717,7 +820,7 @@ class Sed {
               this.hs += "\n" + this.psStr;
               break;
             case "i":
-              this.out.write(cp.text!);
+              this.w(cp.text!);
               break;
             case "l":
               this.lputs(this.psStr);
@@ -741,14 +844,17 @@ class Sed {
               const i = this.psStr.indexOf("\n");
               if (i >= 0) {
                 this.put(this.psStr.slice(0, i));
-                this.out.byte(10);
+                this.wb(10);
               } else this.OUT();
               break;
             }
             case "q":
+              if (cp.status !== undefined) this.rval = cp.status;
               if (this.inplace === null) {
                 if (!this.nflag && !this.pd) this.OUT();
                 this.flushAppends();
+                this.flushPend();
+                this.quitStatus = this.rval;
                 throw new Exit(0);
               }
               this.quit = true;
@@ -782,7 +888,7 @@ class Sed {
               this.doTr(cp.y!);
               break;
             case "=":
-              this.out.write(`${this.linenum}\n`);
+              this.w(`${this.linenum}\n`);
               break;
           }
           cp = cp.next;
@@ -793,6 +899,7 @@ class Sed {
       if (!this.nflag && !this.pd) this.OUT();
       this.flushAppends();
     }
+    this.flushPend();
   }
 
   private wwrite(fd: number, name: string): void {
@@ -806,7 +913,7 @@ class Sed {
 
   /** MATCH(a) */
   private match(a: Addr): boolean {
-    if (a.type === AT_RE) return this.regexecE(a.re, this.psStr, false, 0, true) !== null;
+    if (a.type === AT_RE) return this.regexecE(a.re, null, false, 0, true) !== null;
     if (a.type === AT_LINE) return this.linenum === a.l;
     return this.lastline();
   }
@@ -845,11 +952,16 @@ class Sed {
   private scanned = "";
   private scannedNul = false;
   private scannedValid = true;
-  private regexecE(re: Regex | null, ps: string, notbol: boolean, start: number, nomatch: boolean): ([number, number] | undefined)[] | null {
+  private regexecE(re: Regex | null, ps: string | null, notbol: boolean, start: number, nomatch: boolean): ([number, number] | undefined)[] | null {
     if (re === null) {
       if (this.defpreg === null) errx(this.ctx, 1, "first RE may not be empty");
       re = this.defpreg;
     } else this.defpreg = re;
+    // null: the pattern space, which may be settled from its raw bytes
+    if (ps === null) {
+      if (!this.mayMatch(re)) return null;
+      ps = this.psStr;
+    }
     void nomatch;
     let lit = literalCache.get(re);
     if (lit === undefined) {
@@ -885,10 +997,19 @@ class Sed {
       this.linenum = s.linenum;
       errx(this.ctx, 1, `${this.linenum}: ${this.fname}: \\${s.maxbref} not defined in the RE`);
     }
-    const ps = this.psStr;
-    let m = this.regexecE(re, ps, false, 0, false);
+    let m = this.regexecE(re, null, false, 0, false);
     if (!m) return false;
+    const ps = this.psStr;
     const psl = ps.length;
+    // a plain string replaced by fixed text, first or every occurrence: native string operations
+    // (regexecE just took the plain-string path: the pattern space is valid and holds no NUL)
+    const lit = literalCache.get(this.defpreg!);
+    if (lit && (s.n === 0 || s.n === 1) && !this.scannedNul && this.scannedValid && s.parts.every((x) => typeof x === "string")) {
+      const rep = (s.parts as string[]).join("");
+      const so = m[0]![0];
+      this.psStr = s.n === 1 ? ps.slice(0, so) + rep + ps.slice(so + lit.length) : ps.split(lit).join(rep);
+      return this.substituted(s);
+    }
     let out = "";
     let slen = psl, n = s.n, lastempty = true, le = 0;
     do {
@@ -931,6 +1052,11 @@ class Sed {
     if (n > 0) return false;
     if (slen > 0) out += ps.slice(le);
     this.psStr = out;
+    return this.substituted(s);
+  }
+
+  /** the p and w flags of a substitution that happened */
+  private substituted(s: Subst): boolean {
     if (s.p) this.OUT();
     if (s.wfile !== null && !this.pd) {
       if (s.wfd === -1) s.wfd = openW(this.ctx, s.wfile);
@@ -940,6 +1066,32 @@ class Sed {
   }
 
   private doTr(y: Tr): void {
+    if (this.rawOk && !y.multi.length) {
+      // ASCII to ASCII on the raw line: a byte table (no ASCII byte is part of a multibyte
+      // character), and the result stays raw bytes
+      let t = asciiTables.get(y);
+      if (t === undefined) {
+        let ok = true;
+        const tab = new Uint8Array(256);
+        for (let i = 0; i < 256; i++) tab[i] = i;
+        for (const [a, b] of y.single) {
+          const x = a.charCodeAt(0), z = b.charCodeAt(0);
+          if (a.length !== 1 || b.length !== 1 || x >= 0x80 || z >= 0x80) ok = false;
+          else tab[x] = z;
+        }
+        asciiTables.set(y, (t = ok ? tab : null));
+      }
+      if (t !== null) {
+        const b = this.rawBuf.slice(this.rawS, this.rawE + (this.rawNl ? 1 : 0));
+        const n = this.rawE - this.rawS;
+        for (let i = 0; i < n; i++) b[i] = t[b[i]!]!;
+        this.rawBuf = b;
+        this.rawS = 0;
+        this.rawE = n;
+        this._ps = null;
+        return;
+      }
+    }
     const ps = this.psStr;
     let out = "";
     for (const c of ps) {
@@ -953,8 +1105,12 @@ class Sed {
   }
 
   private flushAppends(): void {
+    if (this.appends.length === 0) {
+      this.sdone = false;
+      return;
+    }
     for (const a of this.appends) {
-      if (a instanceof Uint8Array) this.out.write(a);
+      if (a instanceof Uint8Array) this.w(a);
       else {
         let fd: number;
         try {
@@ -964,7 +1120,7 @@ class Sed {
         }
         try {
           const buf = new Uint8Array(65536);
-          for (let k; (k = read(fd, buf)) > 0; ) this.out.write(buf.subarray(0, k));
+          for (let k; (k = read(fd, buf)) > 0; ) this.w(buf.subarray(0, k));
         } catch {
         } finally {
           close(fd);
@@ -1022,7 +1178,7 @@ class Sed {
     }
     if (col + 1 >= tw) str("\\\n");
     str("$\n");
-    this.out.write(Uint8Array.from(o));
+    this.w(Uint8Array.from(o));
   }
 
   // ---------- main.c: input files ----------
@@ -1043,12 +1199,12 @@ class Sed {
 
   /** mf_fgets: the next input line into the pattern space (appended for N). false at the end. */
   mfGets(append: boolean): boolean {
-    this.psRaw = null; // the view into the input buffer ends here
     if (!this.started) {
       this.started = true;
       if (this.files[0] === null) {
         if (this.inplace !== null) errx(this.ctx, 1, "-I or -i may not be used with stdin");
         this.infile = new Input(this.ctx.stdin, true);
+        this.infile.beforeFill = this.beforeFill;
         this.fname = "stdin";
         this.out = this.stdoutW;
         this.outfname = "stdout";
@@ -1058,6 +1214,7 @@ class Sed {
     for (;;) {
       if (this.infile !== null && !this.quit && this.infile.more()) break;
       if (this.infile !== null && this.infile.isStdin) return false;
+      this.beforeFill(); // the next file: its own buffer and perhaps its own output
       if (this.infile !== null) {
         this.infile.close();
         this.infile = null;
@@ -1113,28 +1270,31 @@ class Sed {
         continue;
       }
       this.infile = new Input(fd, false);
+      this.infile.beforeFill = this.beforeFill;
     }
-    const r = this.infile!.line();
-    let bytes = r;
-    let nl = false;
-    if (bytes.length && bytes[bytes.length - 1] === 10) {
-      nl = true;
-      bytes = bytes.subarray(0, bytes.length - 1);
-    }
-    const s = this.utf8 ? decode(bytes) : latin1(bytes);
-    this.psanl = nl ? true : !this.lastline();
+    const inf = this.infile!;
     if (append) {
-      this.psStr += s;
-      this.psRaw = null;
+      const ps = this.psStr; // decoded before the buffer may move
+      inf.next();
+      const s = this.utf8 ? decode(inf.buf, inf.ls, inf.le) : latin1(inf.buf, inf.ls, inf.le);
+      this.psanl = inf.nl ? true : !this.lastline();
+      this.psStr = ps + s;
     } else {
-      this.psStr = this.psRawStr = s;
-      this.psRaw = bytes;
+      inf.next();
+      this.rawBuf = inf.buf;
+      this.rawS = inf.ls;
+      this.rawE = inf.le;
+      this.rawNl = inf.nl;
+      this._ps = null;
+      this.rawOk = true;
+      this.psanl = inf.nl ? true : !this.lastline();
     }
     this.linenum++;
     return true;
   }
 
   private closeOut(): void {
+    this.flushPend();
     const o = this.out;
     try {
       o.flush();
@@ -1148,6 +1308,7 @@ class Sed {
 
   /** The temporary file of an in-place edit that will not be used (the original stays). */
   dropTemp(): void {
+    this.pendBuf = null; // what was pending belongs to the file that will not be used
     if (this.tmpfname) {
       if (this.out !== this.stdoutW) {
         try { close(this.out.fd); } catch {}
@@ -1159,6 +1320,7 @@ class Sed {
   }
 
   private finishInplace(): void {
+    this.flushPend();
     const fname = this.curName;
     if (this.tmpfname && this.out !== this.stdoutW) {
       this.closeOut();
@@ -1232,18 +1394,28 @@ class Input {
   start = 0;
   end = 0;
   eof = false;
+  /** the line next() found: buf[ls, le), and whether a '\n' followed it */
+  ls = 0;
+  le = 0;
+  nl = false;
+  /** called before the buffer's contents change */
+  beforeFill: () => void = () => {};
   constructor(public fd: number, public isStdin: boolean) {}
   private fill(): boolean {
     if (this.eof) return false;
+    this.beforeFill();
     if (this.start === this.end) this.start = this.end = 0;
     if (this.end === this.buf.length) {
-      if (this.start > 0) {
+      if (this.start > 0 && this.buf.length >= 1 << 20) {
         this.buf.copyWithin(0, this.start, this.end);
         this.end -= this.start;
         this.start = 0;
       } else {
-        const nb = new Uint8Array(this.buf.length * 2);
-        nb.set(this.buf.subarray(0, this.end));
+        // grow (to 1 MiB for a file read in bulk, more for a longer line), moving the data down
+        const nb = new Uint8Array(Math.max(this.buf.length * 2, 1 << 20));
+        nb.set(this.buf.subarray(this.start, this.end));
+        this.end -= this.start;
+        this.start = 0;
         this.buf = nb;
       }
     }
@@ -1258,20 +1430,25 @@ class Input {
   more(): boolean {
     return this.start < this.end || this.fill();
   }
-  line(): Uint8Array {
+  /** the next line (see ls, le, nl) */
+  next(): void {
     let scan = this.start;
     for (;;) {
       const i = this.buf.indexOf(10, scan);
       if (i >= 0 && i < this.end) {
-        const l = this.buf.subarray(this.start, i + 1);
+        this.ls = this.start;
+        this.le = i;
+        this.nl = true;
         this.start = i + 1;
-        return l;
+        return;
       }
       const off = this.end - this.start;
       if (!this.fill()) {
-        const l = this.buf.subarray(this.start, this.end);
+        this.ls = this.start;
+        this.le = this.end;
+        this.nl = false;
         this.start = this.end;
-        return l;
+        return;
       }
       scan = this.start + off;
     }
@@ -1330,6 +1507,8 @@ function seqLen(b: Uint8Array, i: number): number {
 
 const wordyCache = new WeakMap<Regex, boolean>();
 const literalCache = new WeakMap<Regex, string | null>();
+/** y commands that map ASCII characters to ASCII characters only: their byte table */
+const asciiTables = new WeakMap<Tr, Uint8Array | null>();
 const SURROGATE = /[\uD800-\uDFFF]/;
 /** Whether the RE looks at the character before the match start (word assertions): then a retry
  * must see the subject cut at the start, as musl's regexec on string+start does. */
@@ -1413,6 +1592,7 @@ export default defineApplet({
       sed.process();
       sed.closeW();
     } catch (e) {
+      try { sed.flushPend(); } catch {} // (an output error is reported below)
       if (e instanceof SysError) {
         // an output error (ferror(outfile) in the reference)
         sed.dropTemp();
@@ -1423,6 +1603,7 @@ export default defineApplet({
         if (e.code !== 0) sed.dropTemp();
         else {
           try { ctx.out.flush(); } catch (f) { if (f instanceof SysError) err(ctx, 1, "stdout", f); throw f; }
+          if (sed.quitStatus !== undefined) return sed.quitStatus;
         }
       }
       throw e;

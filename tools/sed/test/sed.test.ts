@@ -26,6 +26,19 @@ test("s: flags g, N, p, I, w; & and \\1..\\9, \\n, escaped delimiter", () => {
   assert.is(r.out, "aB\nxB\naB\nxB\n");
 });
 
+test("the raw-line fast paths: y on bytes, then regex addresses and s on the result; many lines", () => {
+  assert.is(sed(["y/abc/xyz/;/xyz/s/y/Y/"], "abc\nxbz\nqqq\n").out, "xYz\nxYz\nqqq\n");
+  assert.is(sed(["y/a\u00e9/b\u00e8/"], "a\u00e9a\n").out, "b\u00e8b\n");
+  // a plain string replaced by fixed text, first and every occurrence, on lines with and without it
+  const lines = Array.from({ length: 30000 }, (_, i) => (i % 3 ? `line ${i} has ra and ra` : `line ${i}`)).join("\n") + "\n";
+  const want = (f: (l: string) => string) => lines.split("\n").slice(0, -1).map(f).join("\n") + "\n";
+  assert.is(sed(["s/ra/X/g"], lines).out, want((l) => l.split("ra").join("X")));
+  assert.is(sed(["s/ra/X/"], lines).out, want((l) => l.replace("ra", "X")));
+  assert.is(sed(["-n", "/has/p"], lines).out, want((l) => l).split("\n").filter((l) => l.includes("has")).join("\n") + "\n");
+  // the last line without its newline stays without it
+  assert.is(sed(["y/a/b/"], "a\na").out, "b\nb");
+});
+
 test("POSIX leftmost-longest: ERE alternation and sub-matches", () => {
   assert.is(sed(["-E", "s/a|ab/X/"], "abcd\n").out, "Xcd\n");
   assert.is(sed(["-E", "s/(x|xy)(z|yz)/[\\1][\\2]/"], "xyz\n").out, "[xy][z]\n");
@@ -133,8 +146,8 @@ test("compile errors: BSD texts with the script line and name", () => {
     [["s/a/b/z"], 'sed: 1: "s/a/b/z\n": bad flag in substitute command: \'z\'\n'],
     [["y/abc/de/"], 'sed: 1: "y/abc/de/\n": transform strings are not the same length\n'],
     [["1,2="], 'sed: 1: "1,2=\n": command = expects up to 1 address(es), found 2\n'],
-    [["1a hello"], 'sed: 1: "1a hello\n": command a expects \\ followed by text\n'],
-    [["2q 5"], 'sed: 1: "2q 5\n": extra characters at the end of q command\n'],
+    [["1a"], 'sed: 1: "1a\n": command a expects \\ followed by text\n'],
+    [["2q x"], 'sed: 1: "2q x\n": extra characters at the end of q command\n'],
     [["b nowhere"], 'sed: 2: "b nowhere\n": undefined label \'nowhere\'\n'],
     [["s/\\(/x/"], 'sed: 1: "s/\\(/x/\n": RE error: Missing \')\'\n'],
     [["/[a/p"], 'sed: 1: "/[a/p\n": unbalanced brackets ([])\n'],
