@@ -41,6 +41,8 @@ interface Subst {
   wfile: string | null; wfd: number; maxbref: number; linenum: number;
   /** the replacement: literal text (pattern-space form) or a sub-expression number */
   parts: (string | number)[];
+  /** the replacement when it is fixed text (no & or \N), else null; undefined: not looked at yet */
+  fixed?: string | null;
 }
 interface Tr { single: Map<string, string>; multi: [string, string][] }
 interface Cmd {
@@ -1004,8 +1006,9 @@ class Sed {
     // a plain string replaced by fixed text, first or every occurrence: native string operations
     // (regexecE just took the plain-string path: the pattern space is valid and holds no NUL)
     const lit = literalCache.get(this.defpreg!);
-    if (lit && (s.n === 0 || s.n === 1) && !this.scannedNul && this.scannedValid && s.parts.every((x) => typeof x === "string")) {
-      const rep = (s.parts as string[]).join("");
+    if (s.fixed === undefined) s.fixed = s.parts.every((x) => typeof x === "string") ? (s.parts as string[]).join("") : null;
+    if (lit && (s.n === 0 || s.n === 1) && !this.scannedNul && this.scannedValid && s.fixed !== null) {
+      const rep = s.fixed;
       const so = m[0]![0];
       this.psStr = s.n === 1 ? ps.slice(0, so) + rep + ps.slice(so + lit.length) : ps.split(lit).join(rep);
       return this.substituted(s);
