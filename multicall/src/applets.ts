@@ -34,6 +34,7 @@ export const applets: Record<string, Loader> = {
   cut: () => import("@bsdbox/coreutils/cut"),
   dd: () => import("@bsdbox/coreutils/dd"),
   df: () => import("@bsdbox/coreutils/df"),
+  diff: () => import("@bsdbox/diffutils/diff"),
   dir: () => import("@bsdbox/coreutils/ls"),
   dirname: resident(dirnameApplet),
   du: () => import("@bsdbox/coreutils/du"),

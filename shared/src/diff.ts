@@ -1,0 +1,178 @@
+// The diff algorithm of chimerautils' diff (diffreg.c, OpenBSD/FreeBSD lineage): Harold Stone's
+// longest-common-subsequence search over line hashes, as diff(1), diff3(1) and sdiff(1) use it.
+//
+//   const J = stone(a, n, b, m, minimal);   // a[1..n], b[1..m]: line hash values (Int32Array)
+//   // J[i] = line of b matched to line i of a, 0 = none; J.length = n + 2
+//   verify(J, n, m, (i, j) => sameBytes(i, j));  // break matches that were hash collisions
+//   for (const [a0, a1, b0, b1] of changes(J, n, m)) ...   // as diffreg's output() walks J
+//
+// The same hunks as the reference come from the same steps: the common prefix and suffix are
+// pruned; lines are grouped in equivalence classes by value (sorted by value then position);
+// stone() marches through a, keeping k-candidates; for each line it tries the members of its
+// class in b from the first on, and (unless `minimal`) gives up after max(256, sqrt(n)) replaced
+// candidates: the heuristic that keeps huge or wholly different inputs near O(n log n).
+// Which of several minimal scripts is chosen depends only on the equivalence classes, so any
+// hash with the reference's collisions gives its output; diff(1) uses the reference's own hash.
+
+/** Stone's algorithm. a and b hold values at 1..n and 1..m. Returns the match vector J. */
+export function stone(a: Int32Array, n: number, b: Int32Array, m: number, minimal = false): Int32Array {
+  // prune the common prefix and suffix
+  let pref = 0;
+  while (pref < n && pref < m && a[pref + 1] === b[pref + 1]) pref++;
+  let suff = 0;
+  while (suff < n - pref && suff < m - pref && a[n - suff] === b[m - suff]) suff++;
+  const sn = n - pref, sm = m - pref - suff + 0;
+  const sn0 = sn - suff;
+  const J = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) J[i] = i <= pref ? i : i > n - suff ? i + m - n : 0;
+  if (sn0 <= 0 || sm <= 0) return J;
+  // sort each side by (value, serial)
+  const oa = sortedOrder(a, pref, sn0), ob = sortedOrder(b, pref, sm);
+  // equiv: class[serial of a] = index in sorted b of its first equal, 0 = none
+  const cls = new Int32Array(sn0 + 2);
+  {
+    let i = 0, j = 0;
+    while (i < sn0 && j < sm) {
+      const va = a[pref + oa[i]!]!, vb = b[pref + ob[j]!]!;
+      if (va < vb) cls[oa[i++]!] = 0;
+      else if (va === vb) cls[oa[i++]!] = j + 1;
+      else j++;
+    }
+    while (i < sn0) cls[oa[i++]!] = 0;
+  }
+  // member: classes of b concatenated, first member negated, -1 at the end
+  const member = new Int32Array(sm + 2);
+  {
+    let j = 1;
+    while (j <= sm) {
+      member[j] = -ob[j - 1]!;
+      while (j < sm && b[pref + ob[j]!] === b[pref + ob[j - 1]!]) {
+        j++;
+        member[j] = ob[j - 1]!;
+      }
+      j++;
+    }
+    member[j] = -1;
+  }
+  // stone proper
+  let cx = new Int32Array(128), cy = new Int32Array(128), cp = new Int32Array(128);
+  let clen = 0;
+  const newcand = (x: number, y: number, pred: number): number => {
+    if (clen === cx.length) {
+      const grow = (o: Int32Array) => { const r = new Int32Array(o.length * 2); r.set(o); return r; };
+      cx = grow(cx); cy = grow(cy); cp = grow(cp);
+    }
+    cx[clen] = x; cy[clen] = y; cp[clen] = pred;
+    return clen++;
+  };
+  const c = new Int32Array(sn0 + 2);
+  const bound = minimal ? 0xffffffff : Math.max(256, Math.floor(Math.sqrt(sn0)));
+  let k = 0;
+  c[0] = newcand(0, 0, 0);
+  for (let i = 1; i <= sn0; i++) {
+    let j = cls[i]!;
+    if (j === 0) continue;
+    let y = -member[j]!;
+    let oldl = 0, oldc = c[0]!, numtries = 0;
+    do {
+      if (y <= cy[oldc]!) continue;
+      // search
+      let l: number;
+      if (cy[c[k]!]! < y) l = k + 1;
+      else {
+        let lo = 0, hi = k + 1;
+        for (;;) {
+          l = (lo + hi) >> 1;
+          if (l <= lo) { l++; break; }
+          const t = cy[c[l]!]!;
+          if (t > y) hi = l;
+          else if (t < y) lo = l;
+          else break;
+        }
+      }
+      if (l !== oldl + 1) oldc = c[l - 1]!;
+      if (l <= k) {
+        if (cy[c[l]!]! <= y) continue;
+        const tc = c[l]!;
+        c[l] = newcand(i, y, oldc);
+        oldc = tc;
+        oldl = l;
+        numtries++;
+      } else {
+        c[l] = newcand(i, y, oldc);
+        k++;
+        break;
+      }
+    } while ((y = member[++j]!) > 0 && numtries < bound);
+  }
+  // unravel
+  for (let q = c[k]!; cy[q] !== 0; q = cp[q]!) J[cx[q]! + pref] = cy[q]! + pref;
+  return J;
+}
+
+/** Positions 1..len of v[off+1..off+len], ordered by (value, position). */
+function sortedOrder(v: Int32Array, off: number, len: number): Int32Array {
+  const out = new Int32Array(len);
+  if (len < 0x200000) {
+    // value (made unsigned) and position packed in one double: a native numeric sort
+    const keys = new Float64Array(len);
+    for (let i = 1; i <= len; i++) keys[i - 1] = ((v[off + i]! + 0x80000000) * 0x200000) + i;
+    keys.sort();
+    for (let i = 0; i < len; i++) out[i] = keys[i]! % 0x200000;
+    return out;
+  }
+  for (let i = 0; i < len; i++) out[i] = i + 1;
+  const tmp = Array.from(out);
+  tmp.sort((x, y) => (v[off + x]! - v[off + y]!) || x - y);
+  out.set(tmp);
+  return out;
+}
+
+/** Break matches whose lines are not really equal (check() without the offsets). */
+export function verify(J: Int32Array, n: number, eq: (i: number, j: number) => boolean): void {
+  for (let i = 1; i <= n; i++) if (J[i] !== 0 && !eq(i, J[i]!)) J[i] = 0;
+}
+
+/** The change groups in J as diffreg's output() finds them, front to back: [a, b, c, d] means
+ * lines a..b of the first sequence became lines c..d of the second (a > b: an insertion after
+ * b; c > d: a deletion after d). J is modified as output() modifies it. */
+export function changes(J: Int32Array, n: number, m: number): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  J[0] = 0;
+  J[n + 1] = m + 1;
+  for (let i0 = 1, i1 = 0; i0 <= n; i0 = i1 + 1) {
+    while (i0 <= n && J[i0] === J[i0 - 1]! + 1) i0++;
+    const j0 = J[i0 - 1]! + 1;
+    i1 = i0 - 1;
+    while (i1 < n && J[i1 + 1] === 0) i1++;
+    const j1 = J[i1 + 1]! - 1;
+    J[i1] = j1;
+    if (i0 <= i1 || j0 <= j1) out.push([i0, i1, j0, j1]);
+  }
+  if (n === 0 && m > 0) out.push([1, 0, 1, m]);
+  return out;
+}
+
+/** Convenience for tools on arrays of lines: hash (diffreg's Sedgewick hash), match, verify. */
+export function diffLines(a: Uint8Array[], b: Uint8Array[], minimal = false): [number, number, number, number][] {
+  const ha = new Int32Array(a.length + 2), hb = new Int32Array(b.length + 2);
+  for (let i = 0; i < a.length; i++) ha[i + 1] = lineHash(a[i]!);
+  for (let i = 0; i < b.length; i++) hb[i + 1] = lineHash(b[i]!);
+  const J = stone(ha, a.length, hb, b.length, minimal);
+  verify(J, a.length, (i, j) => sameBytes(a[i - 1]!, b[j - 1]!));
+  return changes(J, a.length, b.length);
+}
+
+/** readhash's hash of a line (its '\n' excluded), as a signed 32-bit value. */
+export function lineHash(l: Uint8Array, start = 0, end = l.length): number {
+  let sum = 1;
+  if (end > start && l[end - 1] === 10) end--;
+  for (let i = start; i < end; i++) sum = (Math.imul(sum, 127) + l[i]!) | 0;
+  return sum;
+}
+
+function sameBytes(x: Uint8Array, y: Uint8Array): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
