@@ -29,6 +29,7 @@ export const applets: Record<string, Loader> = {
   colrm: () => import("@bsdbox/coreutils/colrm"),
   column: () => import("@bsdbox/coreutils/column"),
   comm: () => import("@bsdbox/coreutils/comm"),
+  cmp: () => import("@bsdbox/diffutils/cmp"),
   cp: () => import("@bsdbox/coreutils/cp"),
   csplit: () => import("@bsdbox/coreutils/csplit"),
   cut: () => import("@bsdbox/coreutils/cut"),

@@ -119,8 +119,10 @@ class Diff {
       case D_BINARY: this.p(`Binary files ${path1}${entry} and ${path2}${entry} differ\n`); break;
       case D_DIFFER: if (o.format === D_BRIEF) this.p(`Files ${path1}${entry} and ${path2}${entry} differ\n`); break;
       case D_SAME: if (o.sflag) this.p(`Files ${path1}${entry} and ${path2}${entry} are identical\n`); break;
-      case D_MISMATCH1: this.p(`File ${path1}${entry} is a directory while file ${path2}${entry} is a regular file\n`); break;
-      case D_MISMATCH2: this.p(`File ${path1}${entry} is a regular file while file ${path2}${entry} is a directory\n`); break;
+      // a directory against a file is a difference (status 1, as POSIX and GNU; the reference's
+      // diffreg returns before it sets the status)
+      case D_MISMATCH1: this.p(`File ${path1}${entry} is a directory while file ${path2}${entry} is a regular file\n`); this.status |= 1; break;
+      case D_MISMATCH2: this.p(`File ${path1}${entry} is a regular file while file ${path2}${entry} is a directory\n`); this.status |= 1; break;
       case D_SKIPPED1: this.p(`File ${path1}${entry} is not a regular file or directory and was skipped\n`); break;
       case D_SKIPPED2: this.p(`File ${path2}${entry} is not a regular file or directory and was skipped\n`); break;
     }
@@ -842,12 +844,13 @@ class Diff {
     const get = o.noderef ? lstat : stat;
     let st1: Stat, st2: Stat;
     try { st1 = get(path1); } catch (e) {
-      if (!(o.Nflag || o.Pflag) || !(e instanceof SysError) || e.errno !== 2) { warn(this.ctx, path1, e); return; }
+      // (the reference warns without raising the status; POSIX wants > 1 after an error)
+      if (!(o.Nflag || o.Pflag) || !(e instanceof SysError) || e.errno !== 2) { warn(this.ctx, path1, e); this.status |= 2; return; }
       flags |= D_EMPTY1;
       st1 = zero(0);
     }
     try { st2 = get(path2); } catch (e) {
-      if (!o.Nflag || !(e instanceof SysError) || e.errno !== 2) { warn(this.ctx, path2, e); return; }
+      if (!o.Nflag || !(e instanceof SysError) || e.errno !== 2) { warn(this.ctx, path2, e); this.status |= 2; return; }
       flags |= D_EMPTY2;
       st2 = zero(st1.mode);
     }
