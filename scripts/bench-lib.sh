@@ -1,6 +1,7 @@
-# Shared by scripts/bench-grep and scripts/bench-sed (sourced): the generated text and the timing
-# helpers. Expects SIZE_MB, RUNS; case_ expects TOOL (the tool's name), G (GNU's binary), B (the
-# bsdbox install directory).
+# Shared by scripts/bench-grep, bench-sed and bench-diff (sourced): the generated text and the
+# timing helpers. Expects SIZE_MB, RUNS; case_ expects TOOL (the tool's name), G (GNU's binary), B
+# (the bsdbox install directory). RATIO=throughput (default: GNU time / bsdbox time, higher is
+# better) or RATIO=time (bsdbox time / GNU time, lower is better).
 # the text files (awk in the C locale, so lengths are bytes); utf8=1 adds the UTF-8 words
 gen() {
   LC_ALL=C awk -v mb="$SIZE_MB" -v utf8="$1" 'BEGIN {
@@ -55,9 +56,10 @@ measure() {
   done
   printf '%s\n' "${ts[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
+RATIO=${RATIO:-throughput}
 row() { # name gnu_us bsdbox_us same
   # (the name through the environment: awk -v would read its backslashes as escapes)
-  N="$1" awk -v g="$2" -v b="$3" -v s="$4" 'BEGIN { printf "%-42s %10.1f ms %10.1f ms   %6.2fx   %s\n", ENVIRON["N"], g/1000, b/1000, g/b, s }'
+  N="$1" awk -v g="$2" -v b="$3" -v s="$4" -v t="$RATIO" 'BEGIN { printf "%-42s %10.1f ms %10.1f ms   %6.2fx   %s\n", ENVIRON["N"], g/1000, b/1000, t == "time" ? b/g : g/b, s }'
 }
 RATIOS=() NSAME=0 NCASES=0
 # one case: name, the tool's arguments (shell words, quoted for bash -c), file
@@ -68,12 +70,12 @@ case_() {
   if bash -c "/usr/bin/cmp -s <($G $args $file 2>&1) <($B/$TOOL $args $file 2>&1)"; then
     same=SAME; NSAME=$((NSAME + 1))
   fi
-  NCASES=$((NCASES + 1)); RATIOS+=("$(N="$name" awk -v g="$g" -v b="$b" 'BEGIN { printf "%.4f\t%s", g/b, ENVIRON["N"] }')")
+  NCASES=$((NCASES + 1)); RATIOS+=("$(N="$name" awk -v g="$g" -v b="$b" -v t="$RATIO" 'BEGIN { printf "%.4f\t%s", t == "time" ? b/g : g/b, ENVIRON["N"] }')")
   row "$name" "$g" "$b" "$same"
 }
 # the summary line over the cases run
 summary() {
   printf '%s\n' "${RATIOS[@]}" | awk -F '\t' -v n="$NCASES" -v s="$NSAME" '
     { l += log($1); if (NR == 1 || $1 < lo) { lo = $1; ln = $2 } if (NR == 1 || $1 > hi) { hi = $1; hn = $2 } }
-    END { printf "summary: %d cases, %d SAME, %d DIFFER; throughput bsdbox/GNU: geometric mean %.2fx, lowest %.2fx (%s), highest %.2fx (%s)\n", n, s, n - s, exp(l / n), lo, ln, hi, hn }'
+    END { printf "summary: %d cases, %d SAME, %d DIFFER; %s ratio: geometric mean %.2fx, lowest %.2fx (%s), highest %.2fx (%s)\n", n, s, n - s, ENVIRON["RATIO"] == "time" ? "time bsdbox/GNU" : "throughput bsdbox/GNU", exp(l / n), lo, ln, hi, hn }'
 }
