@@ -769,6 +769,13 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
 export function physMemory(): number {
   return os().totalmem();
 }
+/**
+ * Collect garbage now (a program that bounds its memory, like sort -S, calls it when it has just
+ * dropped a large working set; without it the engine may let garbage accumulate). Synchronous.
+ */
+export function collectGarbage(): void {
+  if (typeof Bun !== "undefined") Bun.gc(true);
+}
 
 // grep -F: native byte-string search
 /** The index of the first occurrence of `needle` in hay[from, end), or -1 (memmem(3)). */

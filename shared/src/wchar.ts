@@ -12,7 +12,7 @@ import type { Writer } from "./io";
 export const WEOF = -1;
 
 export class WideReader {
-  buf = new Uint8Array(65536);
+  buf: Uint8Array;
   pos = 0;
   end = 0;
   /** feof() */
@@ -21,7 +21,9 @@ export class WideReader {
   error = false;
   errno = 0;
 
-  constructor(public fd: number, public utf8: boolean) {}
+  constructor(public fd: number, public utf8: boolean, size = 65536) {
+    this.buf = new Uint8Array(size);
+  }
 
   /** Make at least `need` bytes available from pos; false when the input ends first. */
   private more(need: number): boolean {

@@ -15,7 +15,7 @@
 // Deviation: a position above 2^26 is refused ("realloc: Cannot allocate memory").
 import { defineApplet, Getopt, usage, errx, warn, utf8Locale, Reader, type Ctx } from "@bsdbox/shared";
 import { WideIn, WEOF } from "@bsdbox/shared/wstdio";
-import { open, close, O, ERRNO, utf8SeqLen, encode } from "@bsdbox/compat";
+import { open, close, read, O, ERRNO, utf8SeqLen, encode } from "@bsdbox/compat";
 
 const USAGE = `usage: cut -b list [-n] [file ...]
        cut -c list [file ...]
@@ -57,7 +57,8 @@ export default defineApplet({
     else if (!b && n) usage(ctx, USAGE);
 
     let fcn: (fd: number, name: string) => number;
-    if (f) fcn = (fd, name) => fCut(ctx, L, fd, name, utf8, dchar, dmb, s, w);
+    if (f && !w && dchar >= 0 && dchar !== 10) fcn = (fd, name) => fCutByte(ctx, L, fd, name, utf8, dchar, s);
+    else if (f) fcn = (fd, name) => fCut(ctx, L, fd, name, utf8, dchar, dmb, s, w);
     else if (c && utf8) fcn = (fd, name) => cCut(ctx, L, fd, name);
     else if (b && n && utf8) fcn = (fd, name) => bnCut(ctx, L, fd, name);
     else fcn = (fd) => bCut(ctx, L, fd);
@@ -286,4 +287,131 @@ function fCut(ctx: Ctx, L: List, fd: number, name: string, utf8: boolean, dchar:
     }
     out.byte(10);
   }
+}
+
+const FATAL = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * -f with a one-byte delimiter (not -w): fCut's algorithm on the read buffer, lines as offsets,
+ * output assembled in a buffer. In a UTF-8 locale each buffer's complete lines are checked at
+ * once (a valid whole is valid line by line, '\n' being ASCII); only when that fails are lines
+ * checked one by one, so the first invalid line still ends the file with EILSEQ after the lines
+ * before it were cut.
+ */
+function fCutByte(ctx: Ctx, L: List, fd: number, name: string, utf8: boolean, dchar: number, s: boolean): number {
+  const pos = L.pos, maxval = L.maxval, autostop = L.autostop, out = ctx.out;
+  let buf = new Uint8Array(1 << 18);
+  let start = 0, end = 0, eof = false, valid = 0, rerr = false;
+  const ob = new Uint8Array(1 << 17);
+  let o = 0;
+  const put = (a: number, b: number) => {
+    const n = b - a;
+    if (o + n > ob.length) {
+      out.write(ob.subarray(0, o));
+      o = 0;
+      if (n > ob.length) { out.write(buf.subarray(a, b)); return; }
+    }
+    if (n < 48) for (let k = a; k < b; k++) ob[o++] = buf[k]!;
+    else { ob.set(buf.subarray(a, b), o); o += n; }
+  };
+  const byte = (c: number) => {
+    if (o === ob.length) { out.write(ob); o = 0; }
+    ob[o++] = c;
+  };
+  const fill = (): boolean => {
+    if (eof) return false;
+    if (start > 0) {
+      buf.copyWithin(0, start, end);
+      end -= start;
+      valid = valid > start ? valid - start : 0;
+      start = 0;
+    } else if (end === buf.length) {
+      const nb = new Uint8Array(buf.length * 2);
+      nb.set(buf.subarray(0, end));
+      buf = nb;
+    }
+    let n: number;
+    try {
+      n = read(fd, buf, end, buf.length - end);
+    } catch {
+      // like fCut: a read error ends the file quietly, the partial line unread
+      rerr = eof = true;
+      return false;
+    }
+    if (n === 0) eof = true;
+    end += n;
+    if (utf8 && valid < end) {
+      // the complete lines (all of it at the end of input) at once
+      let last = eof ? end : buf.lastIndexOf(10, end - 1) + 1;
+      if (last > end) last = end;
+      if (last > valid) {
+        try {
+          FATAL.decode(buf.subarray(valid, last));
+          valid = last;
+        } catch {}
+      }
+    }
+    return n > 0;
+  };
+  {
+    for (;;) {
+      // short lines are found faster by a loop than by a native call
+      let i = start;
+      const lim = start + 128 < end ? start + 128 : end, B0 = buf;
+      while (i < lim && B0[i] !== 10) i++;
+      if (i === lim) i = i < end ? buf.indexOf(10, i) : -1;
+      if (i < 0 || i >= end) {
+        for (;;) {
+          const off = end - start;
+          if (!fill()) { i = -1; break; }
+          i = buf.indexOf(10, start + off);
+          if (i >= 0 && i < end) break;
+        }
+        if (rerr || (i < 0 && start === end)) break;
+      }
+      const ls = start, le = i < 0 ? end : i, next = i < 0 ? end : i + 1;
+      start = next;
+      if (utf8 && le > valid) {
+        for (let k = ls; k < le; k++) {
+          if (buf[k]! >= 0x80) {
+            const n = utf8SeqLen(buf, k, le);
+            if (!n) {
+              if (o) out.write(ob.subarray(0, o));
+              warn(ctx, name, ERRNO.EILSEQ!);
+              return 1;
+            }
+            k += n - 1;
+          }
+        }
+      }
+      // the first field, which also tells whether the line has a delimiter
+      const B = buf;
+      let p = ls;
+      while (p < le && B[p] !== dchar) p++;
+      if (p >= le) {
+        if (!s) put(ls, next);
+        continue;
+      }
+      let output = 0, atNL = false, a = ls;
+      for (let field = 1; ; ) {
+        const sel = pos[field];
+        if (sel) {
+          if (output++) byte(dchar);
+          put(a, p);
+        }
+        if (p >= le) { atNL = true; break; }
+        p++;
+        if (++field > maxval) break;
+        a = p;
+        while (p < le && B[p] !== dchar) p++;
+      }
+      if (!atNL && autostop) {
+        if (output) byte(dchar);
+        put(p, le);
+      }
+      byte(10);
+    }
+  }
+  if (o) out.write(ob.subarray(0, o));
+  return 0;
 }

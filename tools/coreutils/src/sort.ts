@@ -18,14 +18,17 @@
 // to TMPDIR or -T (".bsdsort.XXXXXXXXXX") and merged, at most --batch-size files at a time.
 // -V is FreeBSD's vsort.c (GNU filevercmp rules: "1.0~rc1" < "1.0", file suffixes), which is what
 // the recorded reference does, not strverscmp(3). Speed: a plain sort (no keys or modifiers but -r)
-// keeps lines as offsets in typed arrays and merge-sorts indices on a six-byte prefix number.
+// keeps lines as offsets in typed arrays; string, -n and -h keys (with b d f i r) are encoded once
+// per line into one byte string that compares as the keys and the last resort do (KeyBatch);
+// both are then sorted by strSort, a most-significant-byte sort that sorts five to seven bytes
+// and a position packed in a BigUint64Array natively per step. Other keys sort Item objects.
 // Deviations: --debug prints only its header, not the comparison trace; --compress-program is
 // accepted but temporary files are not compressed; signals do not remove temporary files.
 import { defineApplet, Getopt, usage, errx, err, warn, Writer, Reader, utf8Locale, codePointAt, iswprint, type Ctx, type LongOpt } from "@bsdbox/shared";
 import { strtod } from "@bsdbox/shared/format";
 import {
   open, close, read, O, SysError, unlink, rename, access, fstat, stat, S_ISREG, S_ISCHR, randomBytes,
-  hashInit, hashUpdate, hashDigest, compareBytes, physMemory, utf8SeqLen, encode, decode,
+  hashInit, hashUpdate, hashDigest, compareBytes, physMemory, collectGarbage, utf8SeqLen, encode, decode,
 } from "@bsdbox/compat";
 
 const OPTS = "bcCdfghik:Mmno:RrsS:t:T:uVz";
@@ -112,63 +115,90 @@ class Sorter {
     return c === 32 || c === 9;
   }
 
-  skipFields(s: Uint8Array, fields: number): [number, boolean] {
-    const len = s.length;
-    if (fields < 2) return [0, len === 0];
+  // The line is s[b, b + len); positions are relative to b. skipFields and skipCols return the
+  // position and set `past` (the field or column is missing).
+  past = false;
+  cla(s: Uint8Array, i: number, e: number): number {
+    if (!this.utf8 || s[i]! < 0x80) return 1;
+    return utf8SeqLen(s, i, e) || 1;
+  }
+  skipFields(s: Uint8Array, b: number, len: number, fields: number): number {
+    this.past = false;
+    if (fields < 2) {
+      this.past = len === 0;
+      return 0;
+    }
     let cpos = 0;
+    const e = b + len;
     if (!this.tflag) {
       let pb = true;
       while (cpos < len) {
-        const bl = this.isBlank(s[cpos]!);
+        const c = s[b + cpos]!;
+        const bl = c === 32 || c === 9;
         if (bl && !pb) {
-          if (--fields <= 1) return [cpos, false];
+          if (--fields <= 1) return cpos;
         }
         pb = bl;
-        cpos += this.cl(s, cpos);
+        cpos += c < 0x80 ? 1 : this.cla(s, b + cpos, e);
       }
-      return [cpos, fields > 1];
+      this.past = fields > 1;
+      return cpos;
     }
+    const sep = this.sep;
     while (cpos < len) {
-      if (s[cpos] === this.sep) {
-        if (--fields <= 1) return [cpos + 1, false];
+      const c = s[b + cpos]!;
+      if (c === sep) {
+        if (--fields <= 1) return cpos + 1;
       }
-      cpos += this.cl(s, cpos);
+      cpos += c < 0x80 ? 1 : this.cla(s, b + cpos, e);
     }
-    return [cpos, fields > 1];
+    this.past = fields > 1;
+    return cpos;
   }
-  skipCols(s: Uint8Array, cols: number, start: number, blanks: boolean): [number, boolean] {
-    const len = s.length;
-    if (cols < 1) return [len + 1, false];
-    if (blanks) while (start < len && this.isBlank(s[start]!)) start++;
+  skipCols(s: Uint8Array, b: number, len: number, cols: number, start: number, blanks: boolean): number {
+    this.past = false;
+    if (cols < 1) return len + 1;
+    if (blanks) while (start < len && this.isBlank(s[b + start]!)) start++;
     while (start < len && cols > 1) {
       cols--;
-      start += this.cl(s, start);
+      start += this.cla(s, b + start, b + len);
     }
-    return [start, start >= len];
+    this.past = start >= len;
+    return start;
   }
-  cut(s: Uint8Array, k: Key): Uint8Array {
-    const len = s.length;
-    const [fs, ef] = this.skipFields(s, k.f1);
-    if (ef) return s.subarray(0, 0);
-    const [ks, ek] = this.skipCols(s, k.c1, fs, k.b1);
-    if (ek) return s.subarray(0, 0);
+  /** The key k of the line s[b, b + len), as [ks, ke) relative to b. */
+  ks = 0;
+  ke = 0;
+  cutAt(s: Uint8Array, b: number, len: number, k: Key): void {
+    this.ks = this.ke = 0;
+    const fs = this.skipFields(s, b, len, k.f1);
+    if (this.past) return;
+    const ks = this.skipCols(s, b, len, k.c1, fs, k.b1);
+    if (this.past) return;
     let end: number;
     if (k.f2 === 0) end = len + 1;
     else {
-      let nfs: number, emf: boolean;
+      let nfs: number;
       if (k.c2 === 0) {
-        [nfs, emf] = this.skipFields(s, k.f2 + 1);
-        if (nfs > 0 && this.tflag && s[nfs - 1] === this.sep) nfs--;
-      } else [nfs, emf] = this.skipFields(s, k.f2);
-      if (emf || nfs >= len) end = len + 1;
+        nfs = this.skipFields(s, b, len, k.f2 + 1);
+        if (nfs > 0 && this.tflag && s[b + nfs - 1] === this.sep) nfs--;
+      } else nfs = this.skipFields(s, b, len, k.f2);
+      if (this.past || nfs >= len) end = len + 1;
       else if (k.c2) {
-        let [pe] = this.skipCols(s, k.c2, nfs, k.b2);
-        if (pe < len) pe += this.cl(s, pe);
+        let pe = this.skipCols(s, b, len, k.c2, nfs, k.b2);
+        if (pe < len) pe += this.cla(s, b + pe, b + len);
         end = pe;
       } else end = nfs;
     }
     if (end > len) end = len;
-    return end <= ks ? s.subarray(0, 0) : s.subarray(ks, end);
+    if (end > ks) {
+      this.ks = ks;
+      this.ke = end;
+    }
+  }
+  cut(s: Uint8Array, k: Key): Uint8Array {
+    this.cutAt(s, 0, s.length, k);
+    return s.subarray(this.ks, this.ke);
   }
 
   /** Keep characters for which keep(cp) holds (-d, -i). */
@@ -940,7 +970,7 @@ function dump(e: Env2, items: Item[], w: Writer): void {
         continue;
       }
     }
-    if (n < 32) for (let i = 0; i < n; i++) out[o++] = l[i]!;
+    if (n < 512) for (let i = 0; i < n; i++) out[o++] = l[i]!;
     else { out.set(l, o); o += n; }
     out[o++] = d;
   }
@@ -953,7 +983,8 @@ const ITEM_OVERHEAD = 64;
 interface Batch {
   add(buf: Uint8Array, start: number, end: number): number;
   count(): number;
-  write(w: Writer): void;
+  /** Sort and write the lines, and forget them; returns the read buffers no longer referenced. */
+  write(w: Writer): Uint8Array[];
 }
 
 /** Generic lines: one object per line with its prepared keys. */
@@ -970,10 +1001,11 @@ class ItemBatch implements Batch {
   count() {
     return this.items.length;
   }
-  write(w: Writer): void {
+  write(w: Writer): Uint8Array[] {
     this.items.sort(this.e.S.cmp);
     dump(this.e, this.items, w);
     this.items = [];
+    return [];
   }
 }
 
@@ -984,43 +1016,44 @@ class ItemBatch implements Batch {
  */
 class ByteBatch implements Batch {
   bufs: Uint8Array[] = [];
-  bi = new Int32Array(1024);
-  off = new Int32Array(1024);
-  len = new Int32Array(1024);
+  // per line: buffer index, offset, length, side by side (one cache line when reached at random)
+  meta = new Int32Array(3 * 1024);
   pfx = new Float64Array(1024);
   n = 0;
   constructor(private e: Env2) {}
   add(buf: Uint8Array, start: number, end: number): number {
     if (this.bufs[this.bufs.length - 1] !== buf) this.bufs.push(buf);
     const k = this.n;
-    if (k === this.bi.length) {
+    if (k === this.pfx.length) {
       const grow = <T extends Int32Array | Float64Array>(a: T): T => {
         const b = new (a.constructor as new (n: number) => T)(a.length * 2);
         b.set(a);
         return b;
       };
-      this.bi = grow(this.bi); this.off = grow(this.off); this.len = grow(this.len); this.pfx = grow(this.pfx);
+      this.meta = grow(this.meta); this.pfx = grow(this.pfx);
     }
     let p = 0;
     for (let i = 0; i < 6; i++) p = p * 256 + (start + i < end ? buf[start + i]! : 0);
-    this.bi[k] = this.bufs.length - 1;
-    this.off[k] = start;
-    this.len[k] = end - start;
+    const meta = this.meta;
+    meta[3 * k] = this.bufs.length - 1;
+    meta[3 * k + 1] = start;
+    meta[3 * k + 2] = end - start;
     this.pfx[k] = p;
     this.n = k + 1;
-    return end - start + 32;
+    // the four arrays (20 bytes, up to twice that while they grow) and strSort's 16
+    return end - start + 48;
   }
   count() {
     return this.n;
   }
-  write(w: Writer): void {
-    const { bufs, bi, off, len, pfx, n } = this;
+  write(w: Writer): Uint8Array[] {
+    const { bufs, meta, pfx, n } = this;
     const rev = this.e.S.reverseAll;
     const cmp0 = (x: number, y: number): number => {
       const d = pfx[x]! - pfx[y]!;
       if (d) return d;
-      const an = len[x]!, bn = len[y]!, m = an < bn ? an : bn;
-      const ab = bufs[bi[x]!]!, bb = bufs[bi[y]!]!, ao = off[x]!, bo = off[y]!;
+      const an = meta[3 * x + 2]!, bn = meta[3 * y + 2]!, m = an < bn ? an : bn;
+      const ab = bufs[meta[3 * x]!]!, bb = bufs[meta[3 * y]!]!, ao = meta[3 * x + 1]!, bo = meta[3 * y + 1]!;
       for (let i = 6; i < m; i++) {
         const e = ab[ao + i]! - bb[bo + i]!;
         if (e) return e;
@@ -1028,8 +1061,200 @@ class ByteBatch implements Batch {
       return an - bn;
     };
     const cmp = rev ? (x: number, y: number) => cmp0(y, x) : cmp0;
-    const idx = mergeSort(n, cmp);
+    const idx = strSort(n, bufs, meta, rev);
     const d = this.e.S.delim, uniq = this.e.S.unique;
+    const out = new Uint8Array(1 << 18);
+    let o = 0, last = -1;
+    for (let k = 0; k < n; k++) {
+      const x = idx[k]!;
+      if (uniq && last >= 0 && cmp(last, x) === 0) continue;
+      last = x;
+      const b = bufs[meta[3 * x]!]!, s = meta[3 * x + 1]!, m = meta[3 * x + 2]!;
+      if (o + m + 1 > out.length) {
+        w.write(out.subarray(0, o));
+        o = 0;
+        if (m + 1 > out.length) {
+          w.write(b.subarray(s, s + m));
+          w.byte(d);
+          continue;
+        }
+      }
+      if (m < 512) for (let i = 0; i < m; i++) out[o++] = b[s + i]!;
+      else { out.set(b.subarray(s, s + m), o); o += m; }
+      out[o++] = d;
+    }
+    if (o) w.write(out.subarray(0, o));
+    const freed = this.bufs;
+    this.bufs = [];
+    this.n = 0;
+    return freed;
+  }
+}
+
+/**
+ * Keys of string (-k with or without b d f i), numeric (-n) and human (-h) types, each optionally
+ * reversed: every line's keys are encoded once into one byte string that compares like the keys
+ * do (memcmp, then length), so sorting is ByteBatch's index sort on those strings, then the
+ * whole lines as the last resort. Encodings (all but a plain string key in last place are
+ * prefix-free, so concatenations compare key by key): a string is its bytes with NUL as 00 FF,
+ * ended by 00 00; a number (numcmp: negative < empty (also zero) < positive, then the suffix for
+ * -h, the count of integer digits, the digits, the fraction without trailing zeros) is 01 when
+ * empty, 02 [si] mlen digits fraction 00 when positive, and 00 then the same bytes inverted and FF
+ * when negative; a reversed key has its encoding's bytes inverted.
+ */
+class KeyBatch implements Batch {
+  static fits(S: Sorter): boolean {
+    return S.keys.every((k) => k.type === T_STR || k.type === T_NUM || k.type === T_HUM);
+  }
+  bufs: Uint8Array[] = [];
+  bi = new Int32Array(1024);
+  off = new Int32Array(1024);
+  len = new Int32Array(1024);
+  koff = new Int32Array(1024);
+  klen = new Int32Array(1024);
+  kb = new Uint8Array(1 << 20);
+  kp = 0;
+  n = 0;
+  keysOnly: boolean;
+  private zeros = new Int32Array(0);
+  constructor(private e: Env2) {
+    this.keysOnly = e.S.stable || !e.S.complex;
+  }
+  zero(n: number): Int32Array {
+    if (this.zeros.length < n) this.zeros = new Int32Array(n);
+    return this.zeros;
+  }
+  private need(m: number): void {
+    if (this.kp + m > this.kb.length) {
+      const nb = new Uint8Array(Math.max(this.kb.length * 2, this.kp + m + 1024));
+      nb.set(this.kb.subarray(0, this.kp));
+      this.kb = nb;
+    }
+  }
+  private encStr(s: Uint8Array, a: number, b: number, raw: boolean): void {
+    this.need(2 * (b - a) + 2);
+    const kb = this.kb;
+    let p = this.kp;
+    if (raw) for (let i = a; i < b; i++) kb[p++] = s[i]!;
+    else {
+      for (let i = a; i < b; i++) {
+        const c = s[i]!;
+        kb[p++] = c;
+        if (c === 0) kb[p++] = 0xff;
+      }
+      kb[p++] = 0;
+      kb[p++] = 0;
+    }
+    this.kp = p;
+  }
+  /** Sorter.readNumber's reading, encoded. */
+  private encNum(s: Uint8Array, a: number, b: number, human: boolean): void {
+    const S = this.e.S;
+    let i = a;
+    while (i < b && (s[i] === 32 || s[i] === 9)) i++;
+    let neg = false;
+    if (i < b && s[i] === S.minus) { neg = true; i++; }
+    while (i < b && s[i] === 0x30) i++;
+    const m0 = i;
+    while (i < b && s[i]! >= 0x30 && s[i]! <= 0x39 && i - m0 < 128) i++;
+    const mlen = i - m0;
+    let f0 = 0, fe = 0;
+    if (i < b && s[i] === S.decimal) {
+      i++;
+      f0 = i;
+      while (i < b && s[i]! >= 0x30 && s[i]! <= 0x39 && i - f0 < 128) i++;
+      fe = i;
+      while (fe > f0 && s[fe - 1] === 0x30) fe--;
+    }
+    let si = 0;
+    if (human && i < b) si = s[i] === 0x6b ? 1 : SUFFIX.indexOf(String.fromCharCode(s[i]!)) + 1;
+    this.need(mlen + (fe - f0) + 4);
+    const kb = this.kb;
+    let p = this.kp;
+    if (mlen === 0 && fe === f0) kb[p++] = 1;
+    else {
+      const x = neg ? 0xff : 0;
+      kb[p++] = neg ? 0 : 2;
+      if (human) kb[p++] = si ^ x;
+      kb[p++] = mlen ^ x;
+      for (let j = m0; j < m0 + mlen; j++) kb[p++] = s[j]! ^ x;
+      for (let j = f0; j < fe; j++) kb[p++] = s[j]! ^ x;
+      kb[p++] = x;
+    }
+    this.kp = p;
+  }
+  add(buf: Uint8Array, start: number, end: number): number {
+    const k = this.n;
+    if (k === this.bi.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.bi = grow(this.bi); this.off = grow(this.off); this.len = grow(this.len);
+      this.koff = grow(this.koff); this.klen = grow(this.klen);
+    }
+    if (this.bufs[this.bufs.length - 1] !== buf) this.bufs.push(buf);
+    this.bi[k] = this.bufs.length - 1;
+    this.off[k] = start;
+    this.len[k] = end - start;
+    // the keys
+    const S = this.e.S, keys = S.keys, k0 = this.kp;
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[j]!, sm = key.sm;
+      let v = buf, va = start, vb = end;
+      if (S.kflag) {
+        S.cutAt(buf, start, end - start, key);
+        va = start + S.ks;
+        vb = start + S.ke;
+      } else if (S.global.b) while (va < vb && (buf[va] === 32 || buf[va] === 9)) va++;
+      if (sm.d || sm.i || sm.f || sm.M) {
+        v = buf.subarray(va, vb);
+        if (sm.d) v = S.filter(v, S.dict);
+        else if (sm.i) v = S.filter(v, S.print);
+        if (sm.f || sm.M) v = S.upper(v);
+        va = 0;
+        vb = v.length;
+      }
+      const ks = this.kp;
+      if (key.type === T_STR) this.encStr(v, va, vb, j === keys.length - 1 && !sm.r && this.keysOnly);
+      else this.encNum(v, va, vb, key.type === T_HUM);
+      if (sm.r) for (let i = ks, kb = this.kb; i < this.kp; i++) kb[i] = 255 - kb[i]!;
+    }
+    if (!this.keysOnly) {
+      // the last resort: the whole line (prefix-free and inverted when reversed)
+      const ls = this.kp;
+      this.encStr(buf, start, end, !S.reverseAll);
+      if (S.reverseAll) for (let i = ls, kb = this.kb; i < this.kp; i++) kb[i] = 255 - kb[i]!;
+    }
+    const kl = this.kp - k0;
+    this.koff[k] = k0;
+    this.klen[k] = kl;
+    this.n = k + 1;
+    return end - start + kl + 48;
+  }
+  count() {
+    return this.n;
+  }
+  write(w: Writer): Uint8Array[] {
+    const { bufs, bi, off, len, koff, klen, n } = this;
+    const kb = this.kb;
+    const S = this.e.S;
+    // equal composite strings: equal keys (and lines unless keys only)
+    const cmp = (x: number, y: number): number => {
+      const an = klen[x]!, bn = klen[y]!;
+      if (an !== bn) return 1;
+      const ao = koff[x]!, bo = koff[y]!;
+      for (let i = 0; i < an; i++) if (kb[ao + i] !== kb[bo + i]) return 1;
+      return 0;
+    };
+    const km = this.zero(3 * n);
+    for (let x = 0; x < n; x++) {
+      km[3 * x + 1] = koff[x]!;
+      km[3 * x + 2] = klen[x]!;
+    }
+    const idx = strSort(n, [kb], km, false);
+    const d = S.delim, uniq = S.unique;
     const out = new Uint8Array(1 << 18);
     let o = 0, last = -1;
     for (let k = 0; k < n; k++) {
@@ -1046,35 +1271,31 @@ class ByteBatch implements Batch {
           continue;
         }
       }
-      if (m < 32) for (let i = 0; i < m; i++) out[o++] = b[s + i]!;
+      if (m < 512) for (let i = 0; i < m; i++) out[o++] = b[s + i]!;
       else { out.set(b.subarray(s, s + m), o); o += m; }
       out[o++] = d;
     }
     if (o) w.write(out.subarray(0, o));
-    this.bufs = [this.bufs[this.bufs.length - 1]!];
-    this.bufs.length = 0;
+    const freed = this.bufs;
+    this.bufs = [];
     this.n = 0;
+    this.kp = 0;
+    return freed;
   }
 }
 
 /** Indices 0..n-1 in stable order under cmp (insertion-sorted runs, then bottom-up merges). */
 function mergeSort(n: number, cmp: (x: number, y: number) => number): Int32Array {
-  let src = new Int32Array(n);
+  const src = new Int32Array(n);
   for (let i = 0; i < n; i++) src[i] = i;
-  let dst = new Int32Array(n);
+  return mergeSortArr(src, cmp);
+}
+/** The indices in src in stable order under cmp (src is reused; the result may be another array). */
+function mergeSortArr(src: Int32Array, cmp: (x: number, y: number) => number): Int32Array {
+  const n = src.length;
+  let dst: Int32Array = new Int32Array(n);
   const RUN = 16;
-  for (let lo = 0; lo < n; lo += RUN) {
-    const hi = Math.min(lo + RUN, n);
-    for (let i = lo + 1; i < hi; i++) {
-      const v = src[i]!;
-      let j = i - 1;
-      while (j >= lo && cmp(src[j]!, v) > 0) {
-        src[j + 1] = src[j]!;
-        j--;
-      }
-      src[j + 1] = v;
-    }
-  }
+  for (let lo = 0; lo < n; lo += RUN) insertionSort(src, lo, Math.min(lo + RUN, n), cmp);
   for (let width = RUN; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
       const mid = Math.min(lo + width, n), hi = Math.min(lo + 2 * width, n);
@@ -1093,30 +1314,135 @@ function mergeSort(n: number, cmp: (x: number, y: number) => number): Int32Array
   }
   return src;
 }
+function insertionSort(a: Int32Array, lo: number, hi: number, cmp: (x: number, y: number) => number): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= lo && cmp(a[j]!, v) > 0) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+const LE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+let scratch = { idx: new Int32Array(0), a: new BigUint64Array(0), tmp: new Int32Array(0), s1: new Uint32Array(0), s2: new Uint32Array(0) };
+/**
+ * Byte strings 0..n-1 (string x is bufs[meta[3x]] at meta[3x + 1], meta[3x + 2] bytes) in stable memcmp order,
+ * shorter first on a tie (inverted when inv): a most-significant-digit sort, five bytes at a
+ * time, each step sorting the five bytes (zero-padded) and the position, packed in 64 bits,
+ * natively (equal bytes stay in order); groups of at most 16, and groups whose strings all end
+ * within the bytes seen (they differ at most by trailing NULs), are sorted by comparison.
+ */
+function strSort(n: number, bufs: Uint8Array[], meta: Int32Array, inv: boolean): Int32Array {
+  const cmpFrom = (x: number, y: number, d: number): number => {
+    const an = meta[3 * x + 2]!, bn = meta[3 * y + 2]!, m = an < bn ? an : bn;
+    const ab = bufs[meta[3 * x]!]!, bb = bufs[meta[3 * y]!]!, ao = meta[3 * x + 1]!, bo = meta[3 * y + 1]!;
+    for (let i = d; i < m; i++) {
+      const e = ab[ao + i]! - bb[bo + i]!;
+      if (e) return inv ? -e : e;
+    }
+    return inv ? bn - an : an - bn;
+  };
+  if (n > 1 << 24) return mergeSort(n, (x, y) => cmpFrom(x, y, 0));
+  // scratch arrays are kept for the next batch (the result too: it is used before the next call)
+  if (scratch.idx.length < n) {
+    scratch = { idx: new Int32Array(n), a: new BigUint64Array(n), tmp: new Int32Array(n), s1: new Uint32Array(n), s2: new Uint32Array(n) };
+  }
+  const idx = scratch.idx, a = scratch.a, u = new Uint32Array(a.buffer), tmp = scratch.tmp;
+  const side1 = scratch.s1, side2 = scratch.s2;
+  for (let i = 0; i < n; i++) idx[i] = i;
+  const L = LE ? 0 : 1, H = 1 - L;
+  const stack: number[] = [0, n, 0];
+  while (stack.length) {
+    const d = stack.pop()!, hi = stack.pop()!, lo = stack.pop()!;
+    const m = hi - lo;
+    const cmp = (x: number, y: number) => cmpFrom(x, y, d);
+    if (m <= 16) {
+      insertionSort(idx, lo, hi, cmp);
+      continue;
+    }
+    // W bytes (5, 6 or 7) and the position in the other 64 - 8W bits
+    const W = m <= 256 ? 7 : m <= 65536 ? 6 : 5, pb = 64 - 8 * W, pm = 2 ** pb - 1;
+    if (d === 5) {
+      // bytes 5 to 11 were kept aside by the first step (the lines are not reached again)
+      const sh = 8 * (7 - W);
+      for (let k = 0; k < m; k++) {
+        const x = idx[lo + k]!;
+        let w = side1[x]!, l = side2[x]! >>> sh;
+        if (inv) { w = 0xffffffff - w; l = 2 ** (32 - pb) - 1 - l; }
+        u[2 * k + H] = w;
+        u[2 * k + L] = (l * 2 ** pb + k) >>> 0;
+      }
+    } else {
+      for (let k = 0; k < m; k++) {
+        const x = idx[lo + k]!, b = bufs[meta[3 * x]!]!, o = meta[3 * x + 1]! + d, e = meta[3 * x + 1]! + meta[3 * x + 2]!;
+        let w = 0, l = 0;
+        for (let i = 0; i < 4; i++) w = w * 256 + (o + i < e ? b[o + i]! : 0);
+        for (let i = 4; i < W; i++) l = l * 256 + (o + i < e ? b[o + i]! : 0);
+        if (d === 0) {
+          // the first step reaches the lines in order: keep bytes 5 to 11 for the second
+          let w1 = 0, w2 = 0;
+          for (let i = 5; i < 9; i++) w1 = w1 * 256 + (o + i < e ? b[o + i]! : 0);
+          for (let i = 9; i < 12; i++) w2 = w2 * 256 + (o + i < e ? b[o + i]! : 0);
+          side1[x] = w1;
+          side2[x] = w2;
+        }
+        if (inv) { w = 0xffffffff - w; l = 2 ** (32 - pb) - 1 - l; }
+        u[2 * k + H] = w;
+        u[2 * k + L] = (l * 2 ** pb + k) >>> 0;
+      }
+    }
+    a.subarray(0, m).sort();
+    for (let k = 0; k < m; k++) tmp[k] = idx[lo + (u[2 * k + L]! & pm)]!;
+    for (let k = 0; k < m; k++) idx[lo + k] = tmp[k]!;
+    const d5 = d + W;
+    for (let i = 0; i < m; ) {
+      const h = u[2 * i + H]!, l = u[2 * i + L]! >>> pb;
+      let j = i + 1, more = meta[3 * idx[lo + i]! + 2]! > d5;
+      while (j < m && u[2 * j + H] === h && u[2 * j + L]! >>> pb === l) {
+        if (meta[3 * idx[lo + j]! + 2]! > d5) more = true;
+        j++;
+      }
+      if (j - i > 1) {
+        if (more) stack.push(lo + i, lo + j, d5);
+        else if (j - i <= 16) insertionSort(idx, lo + i, lo + j, cmp);
+        else idx.set(mergeSortArr(idx.slice(lo + i, lo + j), cmp), lo + i);
+      }
+      i = j;
+    }
+  }
+  return idx;
+}
 
 function sortFiles(e: Env2, files: string[], outfile: string, avail: number): void {
   const { ctx, S } = e;
-  const batch: Batch = S.single ? new ByteBatch(e) : new ItemBatch(e);
+  const batch: Batch = S.single ? new ByteBatch(e) : KeyBatch.fits(S) ? new KeyBatch(e) : new ItemBatch(e);
   let mem = 0;
   const runs: string[] = [];
+  // read buffers of written runs are reused (memory stays near the budget without waiting for GC)
+  const pool: Uint8Array[] = [];
+  let buf: Uint8Array = new Uint8Array(1 << 20);
   const spill = () => {
     const [name, w] = newTmp(e);
-    batch.write(w);
+    for (const b of batch.write(w)) if (b !== buf && b.length === 1 << 20 && pool.length < 4096) pool.push(b);
     closeOut(e, w);
     runs.push(name);
     mem = 0;
+    // the batch's garbage (sort arrays, objects) goes now, so memory stays near the budget
+    collectGarbage();
   };
   const d = S.delim;
   for (const f of files) {
     const fd = openIn(ctx, f);
-    let buf = new Uint8Array(1 << 20);
+    buf = pool.pop() ?? new Uint8Array(1 << 20);
     let start = 0, end = 0;
     try {
       for (;;) {
         if (end === buf.length) {
           // move the partial line to a fresh buffer (earlier lines keep the old one)
           const part = end - start;
-          const nb = new Uint8Array(Math.max(1 << 20, part * 2));
+          const nb = part * 2 <= 1 << 20 && pool.length ? pool.pop()! : new Uint8Array(Math.max(1 << 20, part * 2));
           nb.set(buf.subarray(start, end));
           buf = nb;
           start = 0;
@@ -1180,6 +1506,7 @@ function mergeInto(e: Env2, files: string[], w: Writer): void {
   mergeFds(e, files.map((f) => openIn(e.ctx, f)), w);
 }
 function mergeFds(e: Env2, fds: number[], w: Writer): void {
+  if (e.S.single && !e.S.unique) return mergePlain(e, fds, w);
   const { ctx, S } = e;
   const heap: Head[] = [];
   const less = (a: Head, b: Head) => {
@@ -1227,6 +1554,121 @@ function mergeFds(e: Env2, fds: number[], w: Writer): void {
     throw x;
   }
 }
+
+/**
+ * mergeFds for whole lines in byte order without -u: the head lines stay views into their
+ * readers' buffers (each is written before its reader moves on), compared on a six-byte prefix
+ * number and then bytes; equal lines leave in input order.
+ */
+function mergePlain(e: Env2, fds: number[], w: Writer): void {
+  const { ctx, S } = e;
+  const d = S.delim, rev = S.reverseAll;
+  // per source: its buffer, the unread data [st, en), the head line at lo (ln bytes), its prefix
+  // number; no object per line (views made per line are garbage that piles up over gigabytes)
+  const bs: Uint8Array[] = [], st: number[] = [], en: number[] = [], lo: number[] = [], ln: number[] = [];
+  const ps: number[] = [], eof: boolean[] = [];
+  const heap: number[] = [];
+  const load = (h: number): boolean => {
+    let b = bs[h]!, s = st[h]!, e2 = en[h]!;
+    let i = s;
+    for (;;) {
+      while (i < e2 && b[i] !== d) i++;
+      if (i < e2 || eof[h]) break;
+      // no complete line: keep the partial one and read more
+      if (s > 0) {
+        b.copyWithin(0, s, e2);
+        e2 -= s;
+        i -= s;
+        s = 0;
+      } else if (e2 === b.length) {
+        const nb = new Uint8Array(b.length * 2);
+        nb.set(b.subarray(0, e2));
+        b = bs[h] = nb;
+      }
+      const n = read(fds[h]!, b, e2, b.length - e2);
+      if (n === 0) eof[h] = true;
+      e2 += n;
+    }
+    en[h] = e2;
+    if (i === s && i >= e2) {
+      st[h] = e2;
+      return false;
+    }
+    const n = i - s;
+    let p = 0;
+    for (let k = 0; k < 6; k++) p = p * 256 + (k < n ? b[s + k]! : 0);
+    lo[h] = s;
+    ln[h] = n;
+    ps[h] = p;
+    st[h] = i < e2 ? i + 1 : e2;
+    return true;
+  };
+  const cmp0 = (x: number, y: number): number => {
+    const dd = ps[x]! - ps[y]!;
+    if (dd) return dd;
+    const a = bs[x]!, b = bs[y]!, ao = lo[x]!, bo = lo[y]!, an = ln[x]!, bn = ln[y]!, m = an < bn ? an : bn;
+    for (let i = 6; i < m; i++) {
+      const c = a[ao + i]! - b[bo + i]!;
+      if (c) return c;
+    }
+    return an - bn;
+  };
+  // equal lines: the earlier input first
+  const less = (x: number, y: number): boolean => {
+    const r = rev ? cmp0(y, x) : cmp0(x, y);
+    return r ? r < 0 : x < y;
+  };
+  const down = (i: number) => {
+    const hn = heap.length;
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = i;
+      if (l < hn && less(heap[l]!, heap[m]!)) m = l;
+      if (r < hn && less(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      const t = heap[i]!;
+      heap[i] = heap[m]!;
+      heap[m] = t;
+      i = m;
+    }
+  };
+  const out = new Uint8Array(1 << 18);
+  let o = 0;
+  try {
+    for (let k = 0; k < fds.length; k++) {
+      bs.push(new Uint8Array(1 << 18)); st.push(0); en.push(0); lo.push(0); ln.push(0); ps.push(0); eof.push(false);
+      if (load(k)) heap.push(k);
+      else if (fds[k] !== ctx.stdin) close(fds[k]!);
+    }
+    for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+    while (heap.length) {
+      const h = heap[0]!, b = bs[h]!, s = lo[h]!, m = ln[h]!;
+      if (o + m + 1 > out.length) {
+        w.write(out.subarray(0, o));
+        o = 0;
+      }
+      if (m + 1 > out.length) {
+        w.write(b.subarray(s, s + m));
+        w.byte(d);
+      } else {
+        if (m < 512) for (let i = 0; i < m; i++) out[o++] = b[s + i]!;
+        else { out.set(b.subarray(s, s + m), o); o += m; }
+        out[o++] = d;
+      }
+      if (!load(h)) {
+        if (fds[h] !== ctx.stdin) close(fds[h]!);
+        heap[0] = heap[heap.length - 1]!;
+        heap.pop();
+      }
+      if (heap.length) down(0);
+    }
+    if (o) w.write(out.subarray(0, o));
+  } catch (x) {
+    if (x instanceof SysError) die(ctx, x);
+    throw x;
+  }
+}
+
 
 function check(e: Env2, fn: string, silent: boolean): number {
   const { ctx, S } = e;

@@ -383,7 +383,7 @@ export default defineApplet({
     const two = args.length === 2;
     const utf8 = utf8Locale(ctx.env);
     const a1 = encode(args[0]!), a2 = two ? encode(args[1]!) : new Uint8Array(0);
-    const inp = new WideReader(ctx.stdin, utf8);
+    const inp = new WideReader(ctx.stdin, utf8, 1 << 18);
 
     if (dflag && sflag) {
       if (!two) usage(ctx, USAGE);
@@ -487,33 +487,41 @@ function pump(ctx: Ctx, inp: WideReader, keep: (ch: number, last: number) => boo
   map: (ch: number) => number, utf8: boolean, track = true): number {
   const out = ctx.out;
   let last = OOBCH;
-  // stateless modes: ASCII bytes that map to ASCII (or are deleted) go through a table
-  const fast = new Int16Array(128).fill(-2);
+  // stateless modes: bytes that map to bytes (or are deleted) go through a table: ASCII, and in
+  // a single-byte locale the bytes 0x80-0xFF (read as U+DF80-U+DFFF, written back as bytes)
+  const fast = new Int16Array(256).fill(-2);
+  let allBytes = false;
   if (!track) {
-    for (let b = 0; b < 128; b++) {
-      const m = map(b);
+    for (let b = 0; b < 256; b++) {
+      if (b >= 0x80 && utf8) break;
+      const m = map(b < 0x80 ? b : 0xdf00 | b);
       if (!keep(m, OOBCH)) fast[b] = -1;
       else if (m >= 0 && m < 0x80) fast[b] = m;
+      else if (b >= 0x80 && m >= 0xdf80 && m <= 0xdfff) fast[b] = m & 0xff;
     }
+    allBytes = !utf8 && fast.every((m) => m >= 0);
   }
-  const obuf = new Uint8Array(65536);
+  const tab = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) tab[b] = fast[b]! & 0xff;
+  const obuf = new Uint8Array(Math.max(65536, inp.buf.length));
   for (;;) {
-    if (!track) {
+    if (allBytes) {
+      // every byte translates to one byte: no branch per byte, in place (the bytes are consumed)
+      const buf = inp.buf, e = inp.end;
+      const p = inp.pos;
+      if (p < e) {
+        for (let i = p; i < e; i++) buf[i] = tab[buf[i]!]!;
+        inp.pos = e;
+        out.write(buf.subarray(p, e));
+      }
+    } else if (!track) {
       const buf = inp.buf, e = inp.end;
       let p = inp.pos, o = 0;
       while (p < e) {
-        const b = buf[p]!;
-        if (b >= 0x80) break;
-        const m = fast[b]!;
+        const m = fast[buf[p]!]!;
         if (m < -1) break;
         p++;
-        if (m >= 0) {
-          obuf[o++] = m;
-          if (o === obuf.length) {
-            out.write(obuf);
-            o = 0;
-          }
-        }
+        if (m >= 0) obuf[o++] = m;
       }
       inp.pos = p;
       if (o) out.write(obuf.subarray(0, o));

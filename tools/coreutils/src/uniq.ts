@@ -13,7 +13,7 @@
 //   Lines are compared as characters (UTF-8 unless the locale is C/POSIX); two lines that are not
 //   both valid UTF-8 compare equal only when their bytes are equal, ignoring -f, -s and -i.
 import { defineApplet, Getopt, usage, errx, err, strtonum, utf8Locale, Writer, Reader, type Ctx, type LongOpt } from "@bsdbox/shared";
-import { open, close, O, SysError } from "@bsdbox/compat";
+import { open, close, read, O, SysError } from "@bsdbox/compat";
 
 const USAGE = "usage: uniq [-cdiu] [-D[septype]] [-f fields] [-s chars] [input [output]]";
 const LONG: LongOpt[] = [
@@ -75,6 +75,18 @@ export default defineApplet({
     const utf8 = utf8Locale(ctx.env);
     const plain = !c && !D && !d && !u;
     const keyed = fields > 0 || chars > 0 || i;
+    if (!keyed) {
+      try {
+        bytewise(ctx, ifd, ifn, out, c, d, u, D, plain);
+        out.flush();
+      } catch (e) {
+        if (!(e instanceof SysError)) throw e;
+        err(ctx, 1, ofn, e);
+      } finally {
+        if (ifd !== ctx.stdin) try { close(ifd); } catch {}
+      }
+      return 0;
+    }
     const r = new Reader(ifd);
     let repeats = 0;
 
@@ -209,4 +221,169 @@ function lower(s: string, utf8: boolean): string {
     r += [...l].length === 1 ? l : ch;
   }
   return r;
+}
+
+/**
+ * The same algorithm as main's loop when lines are compared as bytes (no -f, -s, -i): lines are
+ * offsets into the read buffer (the previous line too, copied out when the buffer is refilled),
+ * the output assembled in a buffer.
+ * A line is compared and printed as a C string: up to its first NUL (then without its newline),
+ * else whole, a trailing newline not counting in the comparison.
+ */
+function bytewise(ctx: Ctx, ifd: number, ifn: string, out: Writer, c: boolean, d: boolean, u: boolean, D: number, plain: boolean): void {
+  let buf = new Uint8Array(1 << 18);
+  let start = 0, end = 0, eof = false, nul = 0;
+  // the previous line: pref[poff, poff + pout) (its compared part pcmp bytes), a view into buf
+  // until a refill moves the data, then a copy in prev
+  let prev = new Uint8Array(256), pcmp = 0, pout = 0, pref = prev, poff = 0, pinbuf = false;
+  const ob = new Uint8Array(1 << 16);
+  let o = 0;
+  let repeats = 0;
+  const fill = (): boolean => {
+    if (eof) return false;
+    if (pinbuf) {
+      const n = pout > pcmp ? pout : pcmp;
+      if (n > prev.length) prev = new Uint8Array(n * 2);
+      prev.set(buf.subarray(poff, poff + n));
+      pref = prev;
+      poff = 0;
+      pinbuf = false;
+    }
+    if (start > 0) {
+      buf.copyWithin(0, start, end);
+      end -= start;
+      start = 0;
+    } else if (end === buf.length) {
+      const nb = new Uint8Array(buf.length * 2);
+      nb.set(buf.subarray(0, end));
+      buf = nb;
+    }
+    let n: number;
+    try {
+      n = read(ifd, buf, end, buf.length - end);
+    } catch (e) {
+      if (e instanceof SysError) err(ctx, 1, ifn, e);
+      throw e;
+    }
+    if (n === 0) eof = true;
+    end += n;
+    nul = buf.indexOf(0, start);
+    if (nul < 0 || nul > end) nul = end;
+    return n > 0;
+  };
+  const emit = (b: Uint8Array, s: number, n: number) => {
+    if (c) {
+      // String(repeats + 1).padStart(4) + " "
+      const v = repeats + 1;
+      let k = 1;
+      for (let t = v; t >= 10; t = Math.floor(t / 10)) k++;
+      if (o + 24 > ob.length) { out.write(ob.subarray(0, o)); o = 0; }
+      for (let j = k; j < 4; j++) ob[o++] = 32;
+      for (let j = k - 1, t = v; j >= 0; j--, t = Math.floor(t / 10)) ob[o + j] = 48 + (t % 10);
+      o += k;
+      ob[o++] = 32;
+    }
+    if (o + n > ob.length) {
+      out.write(ob.subarray(0, o));
+      o = 0;
+      if (n > ob.length) { out.write(b.subarray(s, s + n)); return; }
+    }
+    if (n < 64) for (let j = 0; j < n; j++) ob[o++] = b[s + j]!;
+    else { ob.set(b.subarray(s, s + n), o); o += n; }
+  };
+  const nl = () => {
+    if (o === ob.length) { out.write(ob); o = 0; }
+    ob[o++] = 10;
+  };
+  let first = true;
+  // modes where a repeated line only counts
+  const skips = !D && !(d && !c);
+  for (;;) {
+    if (skips && !first) {
+      start = skipSame(buf, start, end, nul, pref, poff, pcmp);
+      repeats += skipped;
+    }
+    // the next line: [ls, le), compared over [ls, ls + lc), printed over [ls, ls + lo)
+    // short lines are found faster by a loop than by a native call
+    // (and compared with the previous line on the way: eq while every byte so far is equal)
+    // (locals: the closures' variables live in a scope object, slower to reach in a loop)
+    let i = start, eq = true;
+    const lim = start + 64 < end ? start + 64 : end, B = buf, P = pref, d0 = poff - start;
+    for (let ch; i < lim && (ch = B[i]!) !== 10; i++) if (ch !== P[i + d0]) eq = false;
+    const fused = i < lim;
+    if (i === lim) i = i < end ? buf.indexOf(10, i) : -1;
+    if (i < 0 || i >= end) {
+      let scan = end;
+      for (;;) {
+        const off = scan - start;
+        if (!fill()) { i = -1; break; }
+        i = buf.indexOf(10, start + off);
+        if (i >= 0 && i < end) break;
+        scan = end;
+      }
+      if (i < 0 && start === end) break;
+    }
+    const ls = start, le = i < 0 ? end : i + 1;
+    start = le;
+    if (nul < ls) {
+      nul = buf.indexOf(0, ls);
+      if (nul < 0 || nul > end) nul = end;
+    }
+    let lc: number, lo: number;
+    if (nul < le) lc = lo = nul - ls;
+    else {
+      lo = le - ls;
+      lc = i < 0 ? lo : lo - 1;
+    }
+    if (first) {
+      first = false;
+      if (plain) emit(buf, ls, lo);
+    } else {
+      let same = lc === pcmp;
+      if (fused && nul >= le) same &&= eq;
+      else if (same) for (let j = 0; j < lc; j++) if (buf[ls + j] !== pref[poff + j]) { same = false; break; }
+      if (same) {
+        if (D) {
+          if (repeats === 0) {
+            if (D === PRESEP) nl();
+            emit(pref, poff, pout);
+          }
+        } else if (d && !c && repeats === 0) emit(pref, poff, pout);
+        repeats++;
+        if (D) emit(buf, ls, lo);
+        continue;
+      }
+      if (D === POSTSEP && repeats > 0) nl();
+      if (plain) emit(buf, ls, lo);
+      else if (!D && (!d || (c && repeats > 0)) && (!u || repeats === 0)) emit(pref, poff, pout);
+      repeats = 0;
+    }
+    pref = buf;
+    poff = ls;
+    pinbuf = true;
+    pcmp = lc;
+    pout = lo;
+  }
+  if (!first && !plain && !D && (!d || (c && repeats > 0)) && (!u || repeats === 0)) emit(pref, poff, pout);
+  if (o) out.write(ob.subarray(0, o));
+}
+
+let skipped = 0;
+/**
+ * bytewise's common case in a loop of its own: from s, the complete lines (before end, none
+ * reaching the NUL at nul) equal to prev[po, po + pl); returns where the first other line starts and
+ * sets `skipped` to their number.
+ */
+function skipSame(buf: Uint8Array, s: number, end: number, nul: number, prev: Uint8Array, po: number, pl: number): number {
+  let n = 0;
+  const lim = nul < end ? nul : end;
+  while (s + pl < lim && buf[s + pl] === 10) {
+    let k = 0;
+    while (k < pl && buf[s + k] === prev[po + k]) k++;
+    if (k < pl) break;
+    s += pl + 1;
+    n++;
+  }
+  skipped = n;
+  return s;
 }
