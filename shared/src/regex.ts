@@ -269,6 +269,18 @@ export class Regex {
       parts.push(t.src);
     }
     let src = parts.length === 1 ? parts[0]! : parts.map((x) => `(?:${x})`).join("|");
+    let flags = "g";
+    if (list.length === 1 && list[0]!.icase) {
+      // an ASCII string under REG_ICASE: JavaScript's own case folding, which on binary text folds
+      // ASCII letters only (a character >= 128 never folds to one < 128), scans faster than classes
+      const r = list[0]!;
+      const lit = literalChars(r.root);
+      const folds = (n: Node): boolean => (n.k === "cat" ? folds(n.a) && folds(n.b) : n.k !== "char" || !n.nofold);
+      if (lit && lit.length && lit.every((c) => c > 0 && c < 0x80 && c !== 10) && folds(r.root)) {
+        src = lit.map(hx).join("");
+        flags = "gi";
+      }
+    }
     if (whole) src = `${LBOL}(?:${src})${LEOL}`;
     // grep -w: no word byte before (a byte of a multibyte character is never a boundary there, as
     // grep's sscanf sees it) and no ASCII word character after. A superset of grep's retry loop;
@@ -279,7 +291,7 @@ export class Regex {
       asciiExact = list.every((r) => literalChars(r.root) !== null);
       exact = false;
     }
-    const f: LineFinder = { re: new RegExp(src, "g"), exact, asciiExact };
+    const f: LineFinder = { re: new RegExp(src, flags), exact, asciiExact };
     if (list.length === 1 && !whole && !word) {
       const r = list[0]!;
       const lit = literalChars(r.root);

@@ -98,6 +98,9 @@ test("lineFinder: one RegExp over binary text of many lines", () => {
   assert.equal(find(["e$"]), { at: 2, exact: true, literal: false });
   assert.equal(find(["zzz", "hre"]), { at: 15, exact: true, literal: false });
   assert.equal(find(["CAF\u00c9"], {}, { icase: true }).at, 4);
+  // an ASCII string under REG_ICASE: JavaScript's folding, which leaves bytes >= 0x80 alone
+  assert.equal(find(["tWO"], {}, { icase: true }), { at: 10, exact: true, literal: false });
+  assert.is(Regex.lineFinder([ere("\\x54wo", { icase: true })])!.re.flags, "g");
   // classes with non-ASCII members over-approximate
   assert.equal(find(["caf[[:alpha:]]"]), { at: 4, exact: false, literal: false });
   // -x and -w
