@@ -21,7 +21,7 @@
 import { defineApplet, Getopt, usage, errx, err, warn, warnx, utf8Locale, Exit, Writer, pathDirname, pathBasename, iswprint, type Ctx } from "@bsdbox/shared";
 import {
   open, close, read, writeAll, lstat, fstat, fchmod, fchown, rename, link, unlink, getpid, O, S_ISREG,
-  SysError, encode, decode, latin1, unlatin1, strerror, winsize, byteSearch, type ByteSearch,
+  SysError, encode, decode, latin1, unlatin1, strerror, winsize, byteSearch, isAscii, type ByteSearch,
 } from "@bsdbox/compat";
 import { Regex, RegexError } from "@bsdbox/shared/regex";
 import { wcwidth } from "@bsdbox/shared/wcwidth";
@@ -43,6 +43,8 @@ interface Subst {
   parts: (string | number)[];
   /** the replacement when it is fixed text (no & or \N), else null; undefined: not looked at yet */
   fixed?: string | null;
+  /** `fixed` as bytes */
+  fixedBytes?: Uint8Array;
 }
 interface Tr { single: Map<string, string>; multi: [string, string][] }
 interface Cmd {
@@ -720,13 +722,14 @@ class Sed {
     this.flushPend();
     this.occ.clear();
     this.hay = null;
+    this.bufPlain = undefined;
   };
 
   flushPend(): void {
     if (this.pendBuf !== null) {
       const b = this.pendBuf;
       this.pendBuf = null;
-      this.out.write(b.subarray(this.pendS, this.pendE));
+      this.out.write(this.pendS === 0 && this.pendE === b.length ? b : b.subarray(this.pendS, this.pendE));
     }
   }
   /** write to the output (after the pending range) */
@@ -999,6 +1002,11 @@ class Sed {
       this.linenum = s.linenum;
       errx(this.ctx, 1, `${this.linenum}: ${this.fname}: \\${s.maxbref} not defined in the RE`);
     }
+    if (re !== null && this.rawOk && (s.n === 0 || s.n === 1)) {
+      const r = this.byteSubst(s, re);
+      if (r === 1) return this.substituted(s);
+      if (r === 0) return false;
+    }
     let m = this.regexecE(re, null, false, 0, false);
     if (!m) return false;
     const ps = this.psStr;
@@ -1056,6 +1064,59 @@ class Sed {
     if (slen > 0) out += ps.slice(le);
     this.psStr = out;
     return this.substituted(s);
+  }
+
+  /** the read buffer holds only ASCII and no NUL (undefined: not looked at since the last fill) */
+  private bufPlain: boolean | undefined;
+
+  /**
+   * s/plain string/fixed text/ or .../g on a raw line of a read buffer that is all ASCII without
+   * NUL: the bytes are replaced directly (no decoding, no encoding), and the pattern space stays raw
+   * bytes. 1: substituted; 0: the line holds no occurrence; -1: this does not apply.
+   */
+  private byteSubst(s: Subst, re: Regex): number {
+    const inf = this.infile;
+    if (inf === null || this.rawBuf !== inf.buf) return -1;
+    let lit = litBytes.get(re);
+    if (lit === undefined) {
+      const f = Regex.lineFinder([re]);
+      litBytes.set(re, (lit = f && f.literal && f.literal.length ? f.literal : null));
+    }
+    if (lit === null) return -1;
+    if (s.fixed === undefined) s.fixed = s.parts.every((x) => typeof x === "string") ? (s.parts as string[]).join("") : null;
+    if (s.fixed === null) return -1;
+    if (this.bufPlain === undefined) {
+      const all = inf.buf.subarray(0, inf.end);
+      this.bufPlain = all.indexOf(0) < 0 && isAscii(all);
+    }
+    if (!this.bufPlain) return -1;
+    this.defpreg = re;
+    if (!this.mayMatch(re)) return 0;
+    const buf = this.rawBuf, s0 = this.rawS, e0 = this.rawE, n = lit.length;
+    this.hay ??= byteSearch(inf.buf.subarray(0, inf.end));
+    const at: number[] = [];
+    for (let q = this.hay.indexOf(lit, s0); q >= 0 && q + n <= e0; q = this.hay.indexOf(lit, q + n)) {
+      at.push(q);
+      if (s.n === 1) break;
+    }
+    if (!at.length) return 0;
+    s.fixedBytes ??= this.utf8 ? encode(s.fixed) : unlatin1(s.fixed);
+    const rep = s.fixedBytes;
+    const len = e0 - s0 + at.length * (rep.length - n);
+    const out = new Uint8Array(len + 1);
+    let o = 0, prev = s0;
+    for (const q of at) {
+      o = copyBytes(out, o, buf, prev, q);
+      o = copyBytes(out, o, rep, 0, rep.length);
+      prev = q + n;
+    }
+    copyBytes(out, o, buf, prev, e0);
+    out[len] = 10;
+    this.rawBuf = out;
+    this.rawS = 0;
+    this.rawE = len;
+    this._ps = null;
+    return 1;
   }
 
   /** the p and w flags of a substitution that happened */
@@ -1510,6 +1571,18 @@ function seqLen(b: Uint8Array, i: number): number {
 
 const wordyCache = new WeakMap<Regex, boolean>();
 const literalCache = new WeakMap<Regex, string | null>();
+/** dst[o..] = src[s, e); returns the new o (a loop for short runs: a subarray costs more) */
+function copyBytes(dst: Uint8Array, o: number, src: Uint8Array, s: number, e: number): number {
+  if (e - s > 48) {
+    dst.set(src.subarray(s, e), o);
+    return o + e - s;
+  }
+  for (let i = s; i < e; i++) dst[o++] = src[i]!;
+  return o;
+}
+
+/** the bytes of an RE that is a plain string (see byteSubst) */
+const litBytes = new WeakMap<Regex, Uint8Array | null>();
 /** y commands that map ASCII characters to ASCII characters only: their byte table */
 const asciiTables = new WeakMap<Tr, Uint8Array | null>();
 const SURROGATE = /[\uD800-\uDFFF]/;
