@@ -88,7 +88,7 @@ test("standard input, no final newline, NUL bytes", () => {
 
 test("a 3 MB line and large binary data are copied exactly", () => {
   const r = sh("head -c 3000000 /dev/zero | tr '\\0' a > long; echo >> long; echo tail >> long; " +
-    "head -n 1 long | cmp - long -n 3000001 && head -n 1 long | wc -c; " +
+    "head -n 1 long | cmp -n 3000001 - long && head -n 1 long | wc -c; " +
     "head -c 5000000 /dev/urandom > rnd; head -c 4321987 rnd > part; /usr/bin/head -c 4321987 rnd | cmp - part && echo same");
   assert.is(r.out.replace(/ +/g, ""), "3000001\nsame\n");
   assert.is(r.err, "");
