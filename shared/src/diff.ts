@@ -110,22 +110,27 @@ export function stone(a: Int32Array, n: number, b: Int32Array, m: number, minima
   return J;
 }
 
-/** Positions 1..len of v[off+1..off+len], ordered by (value, position). */
+/** Positions 1..len of v[off+1..off+len], ordered by (value, position): an LSD radix sort on the
+ * 32-bit values in two 16-bit passes (stable, so equal values keep their positions' order). */
 function sortedOrder(v: Int32Array, off: number, len: number): Int32Array {
-  const out = new Int32Array(len);
-  if (len < 0x200000) {
-    // value (made unsigned) and position packed in one double: a native numeric sort
-    const keys = new Float64Array(len);
-    for (let i = 1; i <= len; i++) keys[i - 1] = ((v[off + i]! + 0x80000000) * 0x200000) + i;
-    keys.sort();
-    for (let i = 0; i < len; i++) out[i] = keys[i]! % 0x200000;
-    return out;
+  let pos = new Int32Array(len), tmp = new Int32Array(len);
+  const key = new Uint32Array(len + 1);
+  for (let i = 1; i <= len; i++) key[i] = (v[off + i]! + 0x80000000) >>> 0;
+  for (let i = 0; i < len; i++) pos[i] = i + 1;
+  const count = new Int32Array(65537);
+  for (let shift = 0; shift < 32; shift += 16) {
+    count.fill(0);
+    for (let i = 0; i < len; i++) count[((key[pos[i]!]! >>> shift) & 0xffff) + 1]!++;
+    for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
+    for (let i = 0; i < len; i++) {
+      const p = pos[i]!;
+      tmp[count[(key[p]! >>> shift) & 0xffff]!++] = p;
+    }
+    const t = pos;
+    pos = tmp;
+    tmp = t;
   }
-  for (let i = 0; i < len; i++) out[i] = i + 1;
-  const tmp = Array.from(out);
-  tmp.sort((x, y) => (v[off + x]! - v[off + y]!) || x - y);
-  out.set(tmp);
-  return out;
+  return pos;
 }
 
 /** Break matches whose lines are not really equal (check() without the offsets). */

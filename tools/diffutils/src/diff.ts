@@ -552,6 +552,26 @@ class Diff {
     const data = lb.data, size = data.length;
     const slow = (flags & (D_STRIPCR | D_EXPANDTABS)) !== 0 || fmt === D_SIDEBYSIDE || o.color;
     let col = 0;
+    if (!slow && ch !== 0 && (fmt === D_NORMAL || fmt === D_CONTEXT || fmt === D_UNIFIED) && b - a >= 4) {
+      // all lines but the last (which may lack its newline) as one block: each line's prefix,
+      // then its bytes up to and including its newline
+      const p0 = ch, p1 = o.Tflag ? 9 : fmt === D_UNIFIED ? -1 : 32;
+      const np = p1 < 0 ? 1 : 2;
+      const s0 = Math.min(ix[a - 1]!, size), s1 = Math.min(ix[b - 1]!, size);
+      const blk = new Uint8Array(s1 - s0 + np * (b - a));
+      let q = 0, at = true;
+      for (let k = s0; k < s1; k++) {
+        if (at) {
+          blk[q++] = p0;
+          if (np === 2) blk[q++] = p1;
+        }
+        const c = data[k]!;
+        blk[q++] = c;
+        at = c === 10;
+      }
+      out.write(q === blk.length ? blk : blk.subarray(0, q));
+      a = b;
+    }
     for (let i = a; i <= b; i++) {
       const start = ix[i - 1]!;
       lb.pos = Math.min(start, size);
