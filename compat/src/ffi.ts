@@ -71,3 +71,15 @@ export function dlopenStatx() {
     return undefined;
   }
 }
+
+/** getdents64(2) alone, for readdirTyped: names and d_type in one pass over a 64 KiB buffer. */
+export function dlopenGetdents() {
+  const { dlopen, FFIType } = ffi();
+  try {
+    return dlopen("libc.so.6", {
+      getdents64: { args: [FFIType.i32, FFIType.ptr, FFIType.u64], returns: FFIType.i32 },
+    }).symbols;
+  } catch {
+    return undefined;
+  }
+}

@@ -5,7 +5,9 @@
 //
 // Modes: FTS_PHYSICAL (-P: symlinks are entries of their own, FTS_SL), FTS_LOGICAL (-L: every
 // symlink is followed; one that leads nowhere is FTS_SLNONE with the link's own lstat),
-// FTS_COMFOLLOW (-H: the roots are followed, nothing below them). FTS_XDEV: a directory on
+// FTS_COMFOLLOW (-H: the roots are followed, nothing below them). FTS_NOSTAT: entries below the
+// roots whose d_type is known and is not a directory (nor a symlink under FTS_LOGICAL) are not
+// stat'ed: they come as FTS_NSOK with a stat holding only the file type in `mode`. FTS_XDEV: a directory on
 // another file system than its root is visited (FTS_D, then FTS_DP) but not entered.
 // Visits: FTS_D (directory, pre-order), FTS_DP (the same entry again after its children; at once
 // for an empty or skipped directory), FTS_F, FTS_DEFAULT (fifo, device, socket), FTS_SL,
@@ -26,7 +28,7 @@
 // otherwise directory order).
 //
 // Deep trees and long paths. The walk is iterative and never chdir()s. Each directory it is in
-// is held as an O_PATH descriptor, and every entry below a root is reached through
+// is held as a descriptor opened for reading (getdents reads it), and every entry below a root is reached through
 // accpath = "/proc/self/fd/N/NAME", N being its parent's descriptor: the kernel resolves that
 // from the descriptor, so the length of the full path never matters (a 10,000-level tree whose
 // paths run to 20 KB and more works, as the tests show), and a directory renamed during the
@@ -41,12 +43,12 @@
 // Memory: one entry per name of each directory on the current path; `path` strings are built
 // by concatenation, which the engine keeps as ropes until a path is used.
 // Not done: FTS_NOSTAT/FTS_NAMEONLY/FTS_SEEDOT/FTS_WHITEOUT, fts_children.
-import { open, close, fstat, stat, lstat, statAt, readdir, O, S_ISDIR, S_ISLNK, S_ISREG, SysError, type Stat } from "@bsdbox/compat";
+import { open, close, fstat, stat, lstat, statAt, readdirTypedFd, O, S_ISDIR, S_ISLNK, S_ISREG, SysError, type Stat } from "@bsdbox/compat";
 
-export const FTS_COMFOLLOW = 0x001, FTS_LOGICAL = 0x002, FTS_NOCHDIR = 0x004, FTS_PHYSICAL = 0x010,
+export const FTS_COMFOLLOW = 0x001, FTS_LOGICAL = 0x002, FTS_NOCHDIR = 0x004, FTS_NOSTAT = 0x008, FTS_PHYSICAL = 0x010,
   FTS_XDEV = 0x040;
 export const FTS_D = 1, FTS_DC = 2, FTS_DEFAULT = 3, FTS_DNR = 4, FTS_DP = 6, FTS_ERR = 7,
-  FTS_F = 8, FTS_NS = 10, FTS_SL = 12, FTS_SLNONE = 13;
+  FTS_F = 8, FTS_NS = 10, FTS_NSOK = 11, FTS_SL = 12, FTS_SLNONE = 13;
 export const FTS_AGAIN = 1, FTS_FOLLOW = 2, FTS_SKIP = 4;
 export const FTS_ROOTLEVEL = 0, FTS_ROOTPARENTLEVEL = -1;
 
@@ -66,7 +68,7 @@ export class FtsEnt {
   number = 0;
   pointer: unknown;
   // walk state
-  /** @internal O_PATH descriptor while the walk is inside this directory, else -1 */
+  /** @internal directory descriptor while the walk is inside this directory, else -1 */
   fd = -1;
   /** @internal pending fts_set instruction */
   instr = 0;
@@ -103,6 +105,19 @@ export class FtsEnt {
 
 export type FtsCompar = (a: FtsEnt, b: FtsEnt) => number;
 
+const DT_UNKNOWN = 0, DT_DIR = 4, DT_LNK = 10;
+const nostatCache = new Map<number, Stat>();
+/** FTS_NSOK entries carry a stat whose only meaningful field is the file type in `mode`
+ * (DTTOIF(d_type), as FreeBSD's fts fills it); everything else is 0. */
+function nostatStat(t: number): Stat {
+  let st = nostatCache.get(t);
+  if (!st) {
+    st = { dev: 0, ino: 0, mode: t << 12, nlink: 0, uid: 0, gid: 0, rdev: 0, size: 0, blksize: 0, blocks: 0, atimeNs: 0n, mtimeNs: 0n, ctimeNs: 0n };
+    nostatCache.set(t, st);
+  }
+  return st;
+}
+
 const key = (st: Stat) => `${st.dev}:${st.ino}`;
 function errnoOf(e: unknown): number {
   if (e instanceof SysError) return e.errno;
@@ -125,10 +140,12 @@ export class Fts {
   private rootDev = 0;
   private readonly logical: boolean;
   private readonly xdev: boolean;
+  private readonly nostat: boolean;
 
   constructor(paths: readonly string[], options: number, private readonly compar?: FtsCompar, private readonly maxFds = 64) {
     this.logical = !!(options & FTS_LOGICAL);
     this.xdev = !!(options & FTS_XDEV);
+    this.nostat = !!(options & FTS_NOSTAT);
     const follow = this.logical || !!(options & FTS_COMFOLLOW);
     if (this.maxFds < 2) this.maxFds = 2;
     this.roots = paths.map((p) => {
@@ -265,17 +282,18 @@ export class Fts {
   private enter(p: FtsEnt): FtsEnt | null {
     let fd: number;
     try {
-      fd = open(p.accpath, O.PATH | O.DIRECTORY | (p.followed ? 0 : O.NOFOLLOW));
+      // opened for reading: the same descriptor serves getdents and, below, as the parent of accpath
+      fd = open(p.accpath, O.RDONLY | O.DIRECTORY | (p.followed ? 0 : O.NOFOLLOW));
     } catch (e) {
       p.info = FTS_DNR;
       p.errno = errnoOf(e);
       return null;
     }
-    let names: string[];
+    let names: string[], types: number[];
     try {
       const st = fstat(fd);
       if (st.dev !== p.stat!.dev || st.ino !== p.stat!.ino) throw new SysError(ENOENT, "ENOENT", "fts_read");
-      names = readdir(`/proc/self/fd/${fd}`);
+      ({ names, types } = readdirTypedFd(fd));
     } catch (e) {
       close(fd);
       p.errno = errnoOf(e);
@@ -291,10 +309,16 @@ export class Fts {
     }
     const base = `/proc/self/fd/${fd}/`;
     const level = p.level + 1;
-    const kids = names.map((n) => {
+    const nostat = this.nostat, logical = this.logical;
+    const kids = names.map((n, i) => {
       const c = new FtsEnt(n, undefined, level, p);
       c.accpath = base + n;
-      c.info = this.statEnt(c, this.logical);
+      const t = types[i]!;
+      // FTS_NOSTAT: what d_type says is enough for all but directories (and symlinks under -L)
+      if (nostat && t !== DT_UNKNOWN && t !== DT_DIR && !(logical && t === DT_LNK)) {
+        c.stat = nostatStat(t);
+        c.info = FTS_NSOK;
+      } else c.info = this.statEnt(c, logical);
       return c;
     });
     if (this.compar) kids.sort(this.compar);
