@@ -48,6 +48,7 @@ export const applets: Record<string, Loader> = {
   factor: () => import("@bsdbox/coreutils/factor"),
   false: resident(falseApplet),
   fgrep: () => import("@bsdbox/grep/grep"),
+  find: () => import("@bsdbox/findutils/find"),
   fmt: () => import("@bsdbox/coreutils/fmt"),
   fold: () => import("@bsdbox/coreutils/fold"),
   grep: () => import("@bsdbox/grep/grep"),
@@ -121,5 +122,6 @@ export const applets: Record<string, Loader> = {
   unlink: () => import("@bsdbox/coreutils/rm"),
   vdir: () => import("@bsdbox/coreutils/ls"),
   wc: () => import("@bsdbox/coreutils/wc"),
+  xargs: () => import("@bsdbox/findutils/xargs"),
   yes: () => import("@bsdbox/coreutils/yes"),
 };
