@@ -62,6 +62,24 @@ export class Writer {
   }
 }
 
+/**
+ * Make room at the end of a read buffer whose unread data is buf[start, end): drop consumed data,
+ * and when the buffer is full move the unread data down, or (while the buffer is smaller than
+ * `bulk`, or nothing was consumed) grow it to at least twice its size and `bulk`.
+ */
+export function makeRoom(r: { buf: Uint8Array; start: number; end: number }, bulk = 0): void {
+  if (r.start === r.end) r.start = r.end = 0;
+  if (r.end !== r.buf.length) return;
+  if (r.start > 0 && r.buf.length >= bulk) r.buf.copyWithin(0, r.start, r.end);
+  else {
+    const nb = new Uint8Array(Math.max(r.buf.length * 2, bulk));
+    nb.set(r.buf.subarray(r.start, r.end));
+    r.buf = nb;
+  }
+  r.end -= r.start;
+  r.start = 0;
+}
+
 /** Reads a descriptor in chunks and hands out lines (with their '\n') of any length. */
 export class Reader {
   buf: Uint8Array;
@@ -76,20 +94,7 @@ export class Reader {
   /** Read more data into the buffer, keeping [start,end). Returns false at end of input. */
   private fill(): boolean {
     if (this.eof) return false;
-    if (this.start > 0 && this.start === this.end) {
-      this.start = this.end = 0;
-    }
-    if (this.end === this.buf.length) {
-      if (this.start > 0) {
-        this.buf.copyWithin(0, this.start, this.end);
-        this.end -= this.start;
-        this.start = 0;
-      } else {
-        const nb = new Uint8Array(this.buf.length * 2);
-        nb.set(this.buf.subarray(0, this.end));
-        this.buf = nb;
-      }
-    }
+    makeRoom(this);
     const n = read(this.fd, this.buf, this.end, this.buf.length - this.end);
     if (n === 0) {
       this.eof = true;

@@ -25,7 +25,7 @@
 // (REG_NOTBOL) after each match for -o/--color/-w; -w looks at the bytes around the match as
 // sscanf("%lc") would (a multibyte character before the match is never a boundary); --color and
 // -o end lines with '\n' even with -z.
-import { defineApplet, Getopt, usage, errx, err, warn, warnx, utf8Locale, decode, encode, utf8SeqLen, codePointAt, type Ctx, type LongOpt } from "@bsdbox/shared";
+import { makeRoom, defineApplet, Getopt, usage, errx, err, warn, warnx, utf8Locale, decode, encode, utf8SeqLen, codePointAt, type Ctx, type LongOpt } from "@bsdbox/shared";
 import { open, close, read, fstat, stat, O, S, S_ISREG, SysError, strerror, isatty, indexOfBytes, latin1, isAscii, isUtf8, byteSearch, type ByteSearch } from "@bsdbox/compat";
 import { fnmatch } from "@bsdbox/shared/fnmatch";
 import { Fts, FTS_COMFOLLOW, FTS_LOGICAL, FTS_PHYSICAL, FTS_D, FTS_DP, FTS_DC, FTS_DNR, FTS_ERR, FTS_SKIP } from "@bsdbox/shared/fts";
@@ -655,21 +655,7 @@ class Input {
   fill(): void {
     if (this.eof) return;
     this.gen++;
-    if (this.start === this.end) this.start = this.end = 0;
-    if (this.end === this.buf.length) {
-      if (this.start > 0 && this.buf.length >= 1 << 20) {
-        this.buf.copyWithin(0, this.start, this.end);
-        this.end -= this.start;
-        this.start = 0;
-      } else {
-        // grow (to 1 MiB for a file read in bulk, more for a longer line), moving the data down
-        const nb = new Uint8Array(Math.max(this.buf.length * 2, 1 << 20));
-        nb.set(this.buf.subarray(this.start, this.end));
-        this.end -= this.start;
-        this.start = 0;
-        this.buf = nb;
-      }
-    }
+    makeRoom(this, 1 << 20); // files are read in bulk: the buffer grows to 1 MiB
     let n: number;
     try {
       n = read(this.fd, this.buf, this.end, this.buf.length - this.end);

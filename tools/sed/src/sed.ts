@@ -18,7 +18,7 @@
 // opened during -i leaves no temporary file behind.
 // Pattern and hold spaces are strings: lossless UTF-8 (compat decode) in a UTF-8 locale, binary
 // (latin1, one code unit per byte) with LC_ALL=C, so regex offsets index them directly.
-import { defineApplet, Getopt, usage, errx, err, warn, warnx, utf8Locale, Exit, Writer, pathDirname, pathBasename, iswprint, type Ctx } from "@bsdbox/shared";
+import { makeRoom, defineApplet, Getopt, usage, errx, err, warn, warnx, utf8Locale, Exit, Writer, pathDirname, pathBasename, iswprint, type Ctx } from "@bsdbox/shared";
 import {
   open, close, read, writeAll, lstat, fstat, fchmod, fchown, rename, link, unlink, getpid, O, S_ISREG,
   SysError, encode, decode, latin1, unlatin1, strerror, winsize, byteSearch, isAscii, type ByteSearch,
@@ -1468,21 +1468,7 @@ class Input {
   private fill(): boolean {
     if (this.eof) return false;
     this.beforeFill();
-    if (this.start === this.end) this.start = this.end = 0;
-    if (this.end === this.buf.length) {
-      if (this.start > 0 && this.buf.length >= 1 << 20) {
-        this.buf.copyWithin(0, this.start, this.end);
-        this.end -= this.start;
-        this.start = 0;
-      } else {
-        // grow (to 1 MiB for a file read in bulk, more for a longer line), moving the data down
-        const nb = new Uint8Array(Math.max(this.buf.length * 2, 1 << 20));
-        nb.set(this.buf.subarray(this.start, this.end));
-        this.end -= this.start;
-        this.start = 0;
-        this.buf = nb;
-      }
-    }
+    makeRoom(this, 1 << 20); // files are read in bulk: the buffer grows to 1 MiB
     const n = read(this.fd, this.buf, this.end, this.buf.length - this.end);
     if (n === 0) {
       this.eof = true;
