@@ -1,6 +1,6 @@
 // posix-tests runner: run the conformance cases against any directory of tool symlinks.
 //
-//   bun posix-tests/src/run.ts IMPLBIN [--tools a,b] [--expected FILE] [-v]
+//   bun posix-tests/src/run.ts IMPLBIN [--tools a,b] [--expected FILE] [--json FILE] [-v]
 //
 // A case (posix-tests/cases/TOOL.json, an array):
 //   name     short id, unique in the file
@@ -12,7 +12,8 @@
 //   stdout | stdout_b64, exit, stderr ("" empty, "*" any non-empty text, else exact text)
 // Output: one FAIL line per failing case, a per-tool table, and "N passed, N failed".
 // Cases named in --expected (lines "tool/name reason") fail as "expected" and are not counted
-// as failures; the reasons are printed.
+// as failures; the reasons are printed. --json FILE also writes every case's result (for
+// scripts/conformance-report).
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -25,16 +26,17 @@ interface Case {
 }
 
 const args = process.argv.slice(2);
-let impl = "", tools: string[] = [], expectedFile = "", verbose = false;
+let impl = "", tools: string[] = [], expectedFile = "", jsonFile = "", verbose = false;
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (a === "--tools") tools = args[++i]!.split(",");
   else if (a === "--expected") expectedFile = args[++i]!;
+  else if (a === "--json") jsonFile = args[++i]!;
   else if (a === "-v") verbose = true;
   else impl = a;
 }
 if (!impl || !fs.statSync(impl, { throwIfNoEntry: false })?.isDirectory()) {
-  console.error("usage: run.ts IMPLBIN [--tools a,b] [--expected FILE] [-v]");
+  console.error("usage: run.ts IMPLBIN [--tools a,b] [--expected FILE] [--json FILE] [-v]");
   process.exit(2);
 }
 impl = fs.realpathSync(impl);
@@ -52,13 +54,17 @@ const files = fs.readdirSync(casedir).filter((f) => f.endsWith(".json")).sort()
 let P = 0, F = 0, X = 0;
 const table: string[] = [];
 const xlist: string[] = [];
+/** --json: tool -> one entry per case; `why` is absent when the case passed */
+const results: Record<string, { name: string; section: string; kind: string; why?: string; expected?: string }[]> = {};
 for (const file of files) {
   const tool = file.slice(0, -5);
   const cases: Case[] = JSON.parse(fs.readFileSync(path.join(casedir, file), "utf8"));
   let p = 0, f = 0, x = 0;
+  const res = (results[tool] = [] as (typeof results)[string]);
   for (const c of cases) {
     const id = `${tool}/${c.name}`;
     const why = check(c);
+    res.push({ name: c.name, section: c.section, kind: c.kind ?? "posix", why, expected: why ? expected.get(id) : undefined });
     if (!why) { p++; continue; }
     if (expected.has(id)) { x++; xlist.push(`${id}: ${expected.get(id)}`); continue; }
     f++;
@@ -71,6 +77,7 @@ for (const file of files) {
 console.log("--- per tool (passed/total) ---");
 console.log(table.join("\n"));
 if (xlist.length) console.log("--- expected failures ---\n" + xlist.join("\n"));
+if (jsonFile) fs.writeFileSync(jsonFile, JSON.stringify(results));
 console.log(`${P} passed, ${F} failed`);
 
 function check(c: Case): string | undefined {
