@@ -853,3 +853,4 @@ export function byteSearch(b: Uint8Array): ByteSearch {
   return Buffer.from(b.buffer, b.byteOffset, b.length) as unknown as ByteSearch;
 }
 export * from "./proc";
+export * from "./clock";

@@ -33,6 +33,7 @@ export const applets: Record<string, Loader> = {
   cp: () => import("@bsdbox/coreutils/cp"),
   csplit: () => import("@bsdbox/coreutils/csplit"),
   cut: () => import("@bsdbox/coreutils/cut"),
+  date: () => import("@bsdbox/coreutils/date"),
   dd: () => import("@bsdbox/coreutils/dd"),
   df: () => import("@bsdbox/coreutils/df"),
   diff: () => import("@bsdbox/diffutils/diff"),

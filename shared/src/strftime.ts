@@ -10,78 +10,16 @@
 // the end prints "%". Years are printed as FreeBSD does: century and two digits (`0999`).
 // C locale texts: %c = "%a %b %e %H:%M:%S %Y", %x = "%m/%d/%y", %X = "%H:%M:%S", %p = AM/PM.
 //
-// Time zones (localtime): the engine's local time, i.e. the process's TZ as the engine reads it
-// at start-up. Limits: TZ must be a zoneinfo name (Europe/Berlin), "UTC" or unset; a POSIX rule
-// string (EST5EDT, <+03>-3) is only as good as the engine's support for it. %Z gives "UTC" in UTC
-// and otherwise the engine's short name, which may be "GMT+1" where the C library prints "CET".
-// Seconds outside the engine's date range (±8.64e12 s) give undefined, as localtime returns NULL.
+// Time zones: localtime/gmtime/mktime come from ./tz (musl's reading of TZ and zoneinfo
+// files); %Z prints tm.zone, %z tm.gmtoff.
 
-export interface Tm {
-  sec: number; min: number; hour: number; mday: number;
-  /** 0-11 */ mon: number;
-  /** the full year (not year-1900) */ year: number;
-  /** 0 = Sunday */ wday: number;
-  /** 0-365 */ yday: number;
-  isdst: number;
-  /** seconds east of UTC */ gmtoff: number;
-  zone: string;
-  /** the time this was made from, seconds since the epoch (for %s) */ t: number;
-}
+import type { Tm } from "./tz";
+export type { Tm, Zone } from "./tz";
+export { localtime, gmtime, mktime, loadZone, localZone } from "./tz";
 
 const DAY = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MON = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
   "October", "November", "December"];
-
-function yday(y: number, m: number, d: number): number {
-  return Math.round((Date.UTC(y, m, d) - Date.UTC(y, 0, 1)) / 86400000);
-}
-
-/** gmtime(3): broken-down UTC time, or undefined out of range. */
-export function gmtime(t: number): Tm | undefined {
-  const d = new Date(t * 1000);
-  if (Number.isNaN(d.getTime())) return undefined;
-  const y = d.getUTCFullYear(), m = d.getUTCMonth(), md = d.getUTCDate();
-  return {
-    sec: d.getUTCSeconds(), min: d.getUTCMinutes(), hour: d.getUTCHours(), mday: md, mon: m, year: y,
-    wday: d.getUTCDay(), yday: yday(y, m, md), isdst: 0, gmtoff: 0, zone: "UTC", t,
-  };
-}
-
-let zoneFmt: Intl.DateTimeFormat | undefined;
-let utcZone: boolean | undefined;
-
-const stdOffsets = new Map<number, [number, number]>();
-
-/** localtime(3): broken-down local time, or undefined out of range. */
-export function localtime(t: number): Tm | undefined {
-  const d = new Date(t * 1000);
-  if (Number.isNaN(d.getTime())) return undefined;
-  const off = -d.getTimezoneOffset() * 60;
-  const y = d.getFullYear(), m = d.getMonth(), md = d.getDate();
-  // dst: the offset differs from the smaller of January's and July's (standard time)
-  let std = stdOffsets.get(y);
-  if (!std) {
-    std = [-new Date(y, 0, 1).getTimezoneOffset() * 60, -new Date(y, 6, 1).getTimezoneOffset() * 60];
-    stdOffsets.set(y, std);
-  }
-  const isdst = std[0] !== std[1] && off === Math.max(std[0], std[1]) ? 1 : 0;
-  return {
-    sec: d.getSeconds(), min: d.getMinutes(), hour: d.getHours(), mday: md, mon: m, year: y,
-    wday: d.getDay(), yday: yday(y, m, md), isdst, gmtoff: off, zone: "", t,
-  };
-}
-
-/** The local zone's abbreviation at tm (computed only when %Z asks for it). */
-function zoneName(tm: Tm): string {
-  if (tm.zone) return tm.zone;
-  utcZone ??= (() => {
-    const z = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    return z === "UTC" || z === "Etc/UTC" || z === "Etc/Universal" || z === "Universal" || z === "Zulu";
-  })();
-  if (utcZone) return "UTC";
-  zoneFmt ??= new Intl.DateTimeFormat("en-US", { timeZoneName: "short" });
-  return zoneFmt.formatToParts(new Date(tm.t * 1000)).find((p) => p.type === "timeZoneName")?.value ?? "";
-}
 
 /** ISO 8601 week-based year and week of tm (FreeBSD's %G/%V algorithm). */
 function isoWeek(tm: Tm): { year: number; week: number } {
@@ -129,13 +67,15 @@ export function strftime(fmt: string, tm: Tm): string {
   for (let i = 0; i < fmt.length; i++) {
     const c = fmt[i]!;
     if (c !== "%") { out += c; continue; }
-    // padding flag (FreeBSD: one of - _ 0), then E/O modifiers, then the conversion
+    // at most one padding flag (- _ 0) and one E or O modifier, in any order, then the
+    // conversion; a second flag or modifier is printed as an unknown conversion ("%EEy" = "Ey")
     let pad: "" | "-" | "_" | "0" = "";
+    let eo = false;
     let j = i + 1;
     for (;;) {
       const f = fmt[j];
-      if (f === "-" || f === "_" || f === "0") { pad = f; j++; }
-      else if (f === "E" || f === "O") j++;
+      if ((f === "-" || f === "_" || f === "0") && !pad) { pad = f; j++; }
+      else if ((f === "E" || f === "O") && !eo) { eo = true; j++; }
       else break;
     }
     const conv = fmt[j];
@@ -183,7 +123,7 @@ export function strftime(fmt: string, tm: Tm): string {
       case "x": out += strftime("%m/%d/%y", tm); break;
       case "Y": out += yconv(tm.year, true, true); break;
       case "y": out += yconv(tm.year, false, true); break;
-      case "Z": out += zoneName(tm); break;
+      case "Z": out += tm.zone; break;
       case "z": {
         let diff = tm.gmtoff;
         const sign = diff < 0 ? "-" : "+";

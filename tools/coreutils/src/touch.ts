@@ -13,10 +13,10 @@
 // they give). An operand that fails is reported and the next one is tried; status 1 then.
 import { defineApplet, Getopt, usage, errx, err, warnOp, type Ctx } from "@bsdbox/shared";
 import {
-  encode, stat, lstat, open, close, fstat, utimensat, O, SysError,
+  encode, stat, lstat, open, close, fstat, utimensat, O, SysError, nowMs,
   UTIME_NOW_NSEC, UTIME_OMIT_NSEC, type Timespec, type Stat,
 } from "@bsdbox/compat";
-import { mktime as tzMktime, timegm, posixTz } from "@bsdbox/shared/tz";
+import { mktime as tzMktime, timegm, loadZone, localtime } from "@bsdbox/shared/tz";
 
 const ENOENT = 2;
 const TERR_T = "out of range or illegal time specification: [[CC]YY]MMDDhhmm[.SS]";
@@ -163,13 +163,13 @@ function atoi2(b: Uint8Array, i: number): number {
 /** mktime(3) (local time as TZ gives it) or timegm(3) of a broken-down time, fields
  * normalised as C does; NaN out of range. */
 function mktime(ctx: Ctx, year: number, mon: number, mday: number, hour: number, min: number, sec: number, utc = false): number {
-  return utc ? timegm(year, mon, mday, hour, min, sec) : tzMktime(ctx.env.get("TZ"), year, mon, mday, hour, min, sec);
+  if (utc) return timegm({ year, mon, mday, hour, min, sec });
+  return tzMktime({ year, mon, mday, hour, min, sec, isdst: -1 }, loadZone(ctx.env.get("TZ")))?.t ?? NaN;
 }
 
 /** The current year in local time. */
 function thisYear(ctx: Ctx): number {
-  const p = posixTz(ctx.env.get("TZ"));
-  return p ? new Date(Date.now() - p.std * 1000).getUTCFullYear() : new Date().getFullYear();
+  return localtime(Math.floor(nowMs() / 1000), loadZone(ctx.env.get("TZ")))?.year ?? 1970;
 }
 
 /** -t [[CC]YY]MMDDhhmm[.SS] in local time, as seconds. */
