@@ -853,4 +853,5 @@ export function byteSearch(b: Uint8Array): ByteSearch {
   return Buffer.from(b.buffer, b.byteOffset, b.length) as unknown as ByteSearch;
 }
 export * from "./proc";
+export * from "./sys";
 export * from "./clock";

@@ -49,8 +49,9 @@ export interface Spawner {
 /**
  * A reusable spawner: the environment vector and attributes are built once.
  * `stdin`: a path opened read-only as the child's descriptor 0 (undefined: inherited).
+ * `sigdefault`: more signals set back to their default action in the child (timeout's signal).
  */
-export function spawner(env: [string, string][], opts: { stdin?: string } = {}): Spawner {
+export function spawner(env: [string, string][], opts: { stdin?: string; sigdefault?: number[] } = {}): Spawner {
   const lib = L();
   const { ptr } = ffi();
   const keep: Uint8Array[] = [];
@@ -61,7 +62,8 @@ export function spawner(env: [string, string][], opts: { stdin?: string } = {}):
   const fa = new Uint8Array(1024);
   lib.posix_spawnattr_init(ptr(attr));
   const sigdef = new Uint8Array(128);
-  for (const s of [13, 25]) sigdef[(s - 1) >> 3]! |= 1 << ((s - 1) & 7);
+  // 32 and 33 too: glibc's spawn would leave its two internal signals ignored across the exec
+  for (const s of [13, 25, 32, 33, ...(opts.sigdefault ?? [])]) sigdef[(s - 1) >> 3]! |= 1 << ((s - 1) & 7);
   const empty = new Uint8Array(128);
   lib.posix_spawnattr_setsigdefault(ptr(attr), ptr(sigdef));
   lib.posix_spawnattr_setsigmask(ptr(attr), ptr(empty));
