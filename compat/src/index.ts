@@ -854,4 +854,5 @@ export function byteSearch(b: Uint8Array): ByteSearch {
 }
 export * from "./proc";
 export * from "./sys";
+export * from "./host";
 export * from "./clock";
