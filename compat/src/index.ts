@@ -854,5 +854,6 @@ export function byteSearch(b: Uint8Array): ByteSearch {
 }
 export * from "./proc";
 export * from "./sys";
+export * from "./term";
 export * from "./host";
 export * from "./clock";
