@@ -425,27 +425,59 @@ let statxLib: ReturnType<typeof dlopenStatx> | null | undefined;
 const sxBuf = new Uint8Array(256), sxView = new DataView(sxBuf.buffer);
 const sxPath = new Uint8Array(4096);
 const utf8 = new TextEncoder();
+// glibc's makedev in doubles (exact below 2^53, as Number() of the 64-bit value would be)
 const makedev = (ma: number, mi: number) =>
-  Number(((BigInt(ma) & 0xfffff000n) << 32n) | ((BigInt(ma) & 0xfffn) << 8n) | ((BigInt(mi) & 0xffffff00n) << 12n) | (BigInt(mi) & 0xffn));
+  (ma & 0xfff) * 256 + (mi & 0xff) + Math.floor(mi / 256) * 1048576 + Math.floor(ma / 4096) * 17592186044416;
+/** A decoded struct statx. The times are kept as seconds and nanoseconds and become bigints only
+ * when read: a tree walk that looks at names, types or sizes makes no bigint at all. */
+class Statx implements Stat {
+  dev: number; ino: number; mode: number; nlink: number; uid: number; gid: number; rdev: number;
+  size: number; blksize: number; blocks: number;
+  private as: number; private an: number; private ms: number; private mn: number; private cs: number; private cn: number;
+  constructor(v: DataView) {
+    const u64 = (o: number) => v.getUint32(o, true) + v.getUint32(o + 4, true) * 4294967296;
+    this.dev = makedev(v.getUint32(136, true), v.getUint32(140, true));
+    this.ino = u64(32);
+    this.mode = v.getUint16(28, true);
+    this.nlink = v.getUint32(16, true);
+    this.uid = v.getUint32(20, true);
+    this.gid = v.getUint32(24, true);
+    this.rdev = makedev(v.getUint32(128, true), v.getUint32(132, true));
+    this.size = u64(40);
+    this.blksize = v.getUint32(4, true);
+    this.blocks = u64(48);
+    // tv_sec is signed 64-bit: the high word carries the sign
+    const sec = (o: number) => v.getUint32(o, true) + v.getInt32(o + 4, true) * 4294967296;
+    this.as = sec(64); this.an = v.getUint32(72, true);
+    this.ms = sec(112); this.mn = v.getUint32(120, true);
+    this.cs = sec(96); this.cn = v.getUint32(104, true);
+  }
+  get atimeNs() { return BigInt(this.as) * 1000000000n + BigInt(this.an); }
+  get mtimeNs() { return BigInt(this.ms) * 1000000000n + BigInt(this.mn); }
+  get ctimeNs() { return BigInt(this.cs) * 1000000000n + BigInt(this.cn); }
+  set atimeNs(t: bigint) { this.as = Number(t / 1000000000n); this.an = Number(t % 1000000000n); }
+  set mtimeNs(t: bigint) { this.ms = Number(t / 1000000000n); this.mn = Number(t % 1000000000n); }
+  set ctimeNs(t: bigint) { this.cs = Number(t / 1000000000n); this.cn = Number(t % 1000000000n); }
+}
 function statx(dirfd: number, path: string, flags: number, syscall: string): Stat | undefined {
   if (statxLib === undefined) statxLib = dlopenStatx() ?? null;
   if (statxLib === null) return undefined;
-  let p: Uint8Array;
-  if (!hasEscapes(path) && path.length * 3 < sxPath.length) {
-    const n = utf8.encodeInto(path, sxPath).written;
-    sxPath[n] = 0;
-    p = sxPath;
-  } else p = cstr(path);
+  let p: Uint8Array = sxPath;
+  const len = path.length;
+  let i = 0;
+  if (len < 256) {
+    // names from a tree walk: ASCII copied in directly (no regex test, no encoder call)
+    for (; i < len; i++) {
+      const c = path.charCodeAt(i);
+      if (c > 0x7f) break;
+      sxPath[i] = c;
+    }
+  }
+  if (i === len) sxPath[len] = 0;
+  else if (!hasEscapes(path) && len * 3 < sxPath.length) sxPath[utf8.encodeInto(path, sxPath).written] = 0;
+  else p = cstr(path);
   if (statxLib.statx(dirfd, ptr(p), flags, 0x7ff /* STATX_BASIC_STATS */, ptr(sxBuf)) !== 0) throw lastError(syscall);
-  const v = sxView;
-  const ts = (o: number) => v.getBigInt64(o, true) * 1000000000n + BigInt(v.getUint32(o + 8, true));
-  return {
-    dev: makedev(v.getUint32(136, true), v.getUint32(140, true)), ino: Number(v.getBigUint64(32, true)),
-    mode: v.getUint16(28, true), nlink: v.getUint32(16, true), uid: v.getUint32(20, true), gid: v.getUint32(24, true),
-    rdev: makedev(v.getUint32(128, true), v.getUint32(132, true)), size: Number(v.getBigUint64(40, true)),
-    blksize: v.getUint32(4, true), blocks: Number(v.getBigUint64(48, true)),
-    atimeNs: ts(64), mtimeNs: ts(112), ctimeNs: ts(96),
-  };
+  return new Statx(sxView);
 }
 const AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100, AT_EMPTY_PATH = 0x1000;
 export function stat(path: string): Stat {

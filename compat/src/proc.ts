@@ -13,6 +13,7 @@ function openProc() {
     posix_spawn_file_actions_init: { args: [P], returns: i32 },
     posix_spawn_file_actions_addopen: { args: [P, i32, P, i32, u32], returns: i32 },
     posix_spawn_file_actions_destroy: { args: [P], returns: i32 },
+    posix_spawn_file_actions_addchdir_np: { args: [P, P], returns: i32 },
     posix_spawnattr_init: { args: [P], returns: i32 },
     posix_spawnattr_setflags: { args: [P, i16], returns: i32 },
     posix_spawnattr_setsigdefault: { args: [P, P], returns: i32 },
@@ -42,8 +43,9 @@ function z(a: Arg): Uint8Array {
 
 export interface Spawner {
   /** Start `args[0]` (looked up in PATH as posix_spawnp does) and return its pid; throws the
-   * SysError when it cannot be started (ENOENT, EACCES, ENOEXEC...). */
-  spawn(args: Arg[]): number;
+   * SysError when it cannot be started (ENOENT, EACCES, ENOEXEC...). `cwd`: the child's working
+   * directory (find -execdir), entered before the program is looked up. */
+  spawn(args: Arg[], cwd?: Arg): number;
 }
 
 /**
@@ -77,13 +79,61 @@ export function spawner(env: [string, string][], opts: { stdin?: string; sigdefa
     useFa = true;
   }
   const pidBuf = new Int32Array(1);
+  const stdinPath = opts.stdin === undefined ? undefined : z(opts.stdin);
   return {
-    spawn(args: Arg[]): number {
-      const bufs = args.map(z);
-      const av = new BigUint64Array(bufs.length + 1);
-      bufs.forEach((b, i) => (av[i] = BigInt(ptr(b))));
+    spawn(args: Arg[], cwd?: Arg): number {
+      // every argument NUL-terminated in one buffer; argv[i] = its address + offset (a batch
+      // of -exec {} + or xargs holds thousands of names: no buffer, no bigint per name)
+      let cap = 0;
+      for (const a of args) cap += (typeof a === "string" ? 3 * a.length : a.length) + 1;
+      const strs = new Uint8Array(cap);
+      const offs = new Float64Array(args.length);
+      let at = 0;
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i]!;
+        offs[i] = at;
+        if (typeof a !== "string") {
+          strs.set(a, at);
+          at += a.length;
+        } else {
+          let j = 0;
+          for (; j < a.length; j++) {
+            const c = a.charCodeAt(j);
+            if (c > 0x7f) break;
+            strs[at + j] = c;
+          }
+          if (j === a.length) at += j;
+          else {
+            const b = encode(a);
+            strs.set(b, at);
+            at += b.length;
+          }
+        }
+        strs[at++] = 0;
+      }
+      const av = new Uint32Array(2 * (args.length + 1));
+      const base = ptr(strs);
+      for (let i = 0; i < args.length; i++) {
+        const addr = base + offs[i]!;
+        av[2 * i] = addr % 4294967296;
+        av[2 * i + 1] = Math.floor(addr / 4294967296);
+      }
       envb.forEach((b, i) => (envv[i] = BigInt(ptr(b))));
-      const rc = lib.posix_spawnp(ptr(pidBuf), ptr(bufs[0]!), useFa ? ptr(fa) : null, ptr(attr), ptr(av), ptr(envv));
+      // a working directory of its own: file actions made for this one call
+      let own: Uint8Array | undefined;
+      if (cwd !== undefined) {
+        own = new Uint8Array(1024);
+        lib.posix_spawn_file_actions_init(ptr(own));
+        const d = z(cwd);
+        keep.push(d);
+        if (lib.posix_spawn_file_actions_addchdir_np(ptr(own), ptr(d)) !== 0) throw errnoErr(38, "posix_spawn");
+        if (stdinPath) lib.posix_spawn_file_actions_addopen(ptr(own), 0, ptr(stdinPath), 0, 0);
+      }
+      const rc = lib.posix_spawnp(ptr(pidBuf), ptr(strs), own ? ptr(own) : useFa ? ptr(fa) : null, ptr(attr), ptr(av), ptr(envv));
+      if (own) {
+        lib.posix_spawn_file_actions_destroy(ptr(own));
+        keep.pop();
+      }
       void keep;
       if (rc !== 0) throw errnoErr(rc, "posix_spawnp");
       return pidBuf[0]!;

@@ -248,7 +248,7 @@ export function copyTree(ctx: Ctx, o: CopyOpts, sources: string[], target: strin
         if (p.number) {
           const self = d.fd >= 0 ? `/proc/self/fd/${d.fd}` : acc;
           if (o.p) {
-            if (setfile(ctx, { ...st }, self, disp, false)) rval = 1;
+            if (setfile(ctx, st, self, disp, false)) rval = 1;
           } else {
             const mode = st.mode;
             if ((mode & 0o7000) || ((mode | 0o700) & mask) !== (mode & mask)) {
@@ -433,7 +433,7 @@ function copyFile(ctx: Ctx, o: CopyOpts, p: FtsEnt, acc: string, disp: string, d
       warn(ctx, p.path, e);
       bad = true;
     }
-    if (o.p && setfile(ctx, { ...fst }, `/proc/self/fd/${toFd}`, disp, false, toFd)) bad = true;
+    if (o.p && setfile(ctx, fst, `/proc/self/fd/${toFd}`, disp, false, toFd)) bad = true;
     const fd = toFd;
     toFd = -1;
     try {
@@ -473,7 +473,7 @@ function copyLink(ctx: Ctx, o: CopyOpts, p: FtsEnt, acc: string, disp: string, e
     warn(ctx, `symlink: ${target}`, e);
     return true;
   }
-  return o.p ? setfile(ctx, { ...p.stat! }, acc, disp, true) : false;
+  return o.p ? setfile(ctx, p.stat!, acc, disp, true) : false;
 }
 
 /** copy_fifo / copy_special: a new fifo or device node under -R. */
@@ -494,7 +494,7 @@ function copySpecial(ctx: Ctx, o: CopyOpts, st: Stat, acc: string, disp: string,
     warn(ctx, `${fifo ? "mkfifo" : "mknod"}: ${disp}`, e);
     return true;
   }
-  return o.p ? setfile(ctx, { ...st }, acc, disp, false) : false;
+  return o.p ? setfile(ctx, st, acc, disp, false) : false;
 }
 
 /**

@@ -109,3 +109,29 @@ function match(p: string[], pi: number, s: string[], si: number, flags: number):
     si = starS;
   }
 }
+
+/**
+ * fnmatch(pattern, ·, flags) === 0 as a function made once for many subjects (find -name over a
+ * tree). Patterns that are a literal with '*' only at its ends become string comparisons
+ * (`*.c` is endsWith); the others are split once and matched as fnmatch does.
+ */
+export function fnmatcher(pattern: string, flags = 0): (s: string) => boolean {
+  const p = [...pattern];
+  const simple = !(flags & (FNM_PERIOD | FNM_PATHNAME | FNM_LEADING_DIR | FNM_CASEFOLD));
+  if (simple) {
+    let a = 0, b = p.length;
+    while (a < b && p[a] === "*") a++;
+    while (b > a && p[b - 1] === "*" && !(b - 2 >= a && p[b - 2] === "\\" && !(flags & FNM_NOESCAPE))) b--;
+    const mid = p.slice(a, b);
+    // (a literal with surrogates could match half of a pair: those go the general way)
+    const lit = mid.join("");
+    if (!mid.some((c) => c === "*" || c === "?" || c === "[" || c === "\\") && !/[\uD800-\uDFFF]/.test(lit)) {
+      const lead = a > 0, trail = b < p.length;
+      if (lead && trail) return (s) => s.includes(lit);
+      if (lead) return (s) => s.endsWith(lit);
+      if (trail) return (s) => s.startsWith(lit);
+      return (s) => s === lit;
+    }
+  }
+  return (s) => match(p, 0, [...s], 0, flags);
+}

@@ -59,8 +59,8 @@ export class FtsEnt {
   info = 0;
   /** why FTS_DNR / FTS_NS / FTS_ERR */
   errno = 0;
-  /** the name to hand to system calls while this is the current entry */
-  accpath: string;
+  /** @internal accpath when set explicitly (roots); below the roots it follows the parent's descriptor */
+  private acc: string | undefined;
   stat: Stat | undefined;
   /** for FTS_DC: the ancestor this directory is */
   cycle: FtsEnt | undefined;
@@ -88,7 +88,22 @@ export class FtsEnt {
 
   constructor(public name: string, path: string | undefined, public level: number, public parent: FtsEnt | null) {
     this.pathText = path;
-    this.accpath = path ?? "";
+    this.acc = path;
+  }
+
+  /** The name to hand to system calls while this is the current entry: a root as given, an entry
+   * below as "/proc/self/fd/N/NAME" through its parent's open descriptor (made when asked: most
+   * entries of a walk never need it). */
+  get accpath(): string {
+    return this.acc ?? `/proc/self/fd/${this.parent!.fd}/${this.name}`;
+  }
+  set accpath(p: string) {
+    this.acc = p;
+  }
+
+  /** @internal accpath was set explicitly (a root) */
+  hasOwnAccpath(): boolean {
+    return this.acc !== undefined;
   }
 
   /** The path as the user would write it: the root as given, then "/" and the names. */
@@ -221,7 +236,6 @@ export class Fts {
   private visit(p: FtsEnt): FtsEnt {
     if (p.level > 0) {
       const d = p.parent!;
-      p.accpath = `/proc/self/fd/${d.fd}/${p.name}`;
       const dp = d.pathText!;
       p.pathText ??= (dp.endsWith("/") ? dp : dp + "/") + p.name;
     }
@@ -247,7 +261,7 @@ export class Fts {
     p.cycle = undefined;
     let st: Stat;
     // below a root, stat relative to the parent's open descriptor: no /proc path lookup
-    const dirfd = p.parent && p.parent.fd >= 0 && p.accpath.startsWith("/proc/self/fd/") ? p.parent.fd : -1;
+    const dirfd = p.level > 0 && p.parent!.fd >= 0 && !p.hasOwnAccpath() ? p.parent!.fd : -1;
     try {
       st = dirfd >= 0 ? statAt(dirfd, p.name) : lstat(p.accpath);
     } catch (e) {
@@ -307,12 +321,10 @@ export class Fts {
       p.info = FTS_DP;
       return null;
     }
-    const base = `/proc/self/fd/${fd}/`;
     const level = p.level + 1;
     const nostat = this.nostat, logical = this.logical;
     const kids = names.map((n, i) => {
       const c = new FtsEnt(n, undefined, level, p);
-      c.accpath = base + n;
       const t = types[i]!;
       // FTS_NOSTAT: what d_type says is enough for all but directories (and symlinks under -L)
       if (nostat && t !== DT_UNKNOWN && t !== DT_DIR && !(logical && t === DT_LNK)) {

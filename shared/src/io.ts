@@ -19,6 +19,22 @@ export class Writer {
   write(data: Uint8Array | string): void {
     if (this.lineBuffered === undefined) this.lineBuffered = isatty(this.fd);
     if (typeof data === "string") {
+      const n = data.length;
+      // short strings (names, fields): copy ASCII code units straight in; no view, no regex test
+      if (n <= 128 && n <= this.buf.length - this.len) {
+        const buf = this.buf, at = this.len;
+        let i = 0;
+        for (; i < n; i++) {
+          const c = data.charCodeAt(i);
+          if (c > 0x7f) break;
+          buf[at + i] = c;
+        }
+        if (i === n) {
+          this.len = at + n;
+          if (this.unbuffered || (this.lineBuffered && n > 0 && buf[at + n - 1] === 10)) this.flush();
+          return;
+        }
+      }
       if (hasEscapes(data)) data = encode(data);
       else {
         // fast path: encode straight into the buffer

@@ -1,7 +1,7 @@
 // fnmatch(3) unit tests, expectations from musl's fnmatch semantics: 0 = match, 1 = FNM_NOMATCH.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { fnmatch, FNM_NOESCAPE, FNM_PATHNAME, FNM_PERIOD, FNM_LEADING_DIR, FNM_CASEFOLD } from "../src/fnmatch";
+import { fnmatch, fnmatcher, FNM_NOESCAPE, FNM_PATHNAME, FNM_PERIOD, FNM_LEADING_DIR, FNM_CASEFOLD } from "../src/fnmatch";
 
 const yes = (p: string, s: string, f = 0) => assert.is(fnmatch(p, s, f), 0, `${p} ~ ${s} (${f})`);
 const no = (p: string, s: string, f = 0) => assert.is(fnmatch(p, s, f), 1, `${p} !~ ${s} (${f})`);
@@ -56,4 +56,15 @@ test("invalid UTF-8 bytes are single characters", () => {
   yes("*\udcff", "ab\udcff");
 });
 
+
+test("fnmatcher agrees with fnmatch (its string fast paths included)", () => {
+  const pats = ["*", "**", "", "*.c", "f*", "*1*", "f1.c", "*.c*", "\\*", "a\\*", "*\\*", "*[ch]", "?*.c", "*\uDC80", "\uD800\uDC80*", "***x**"];
+  const subs = ["", "f1.c", "x.c", "f", "*", "a*", "a\\*", "abc", "f1.cc", ".c", "x\uDC80", "\uD800\uDC80", "x\uD800\uDC80", "xx", "\\"];
+  for (const flags of [0, FNM_NOESCAPE, FNM_PERIOD, FNM_CASEFOLD]) {
+    for (const p of pats) {
+      const m = fnmatcher(p, flags);
+      for (const s of subs) assert.is(m(s), fnmatch(p, s, flags) === 0, `${JSON.stringify(p)} ${JSON.stringify(s)} flags ${flags}`);
+    }
+  }
+});
 test.run();

@@ -19,10 +19,10 @@
 import { defineApplet, Getopt, errx, err, warnx, strcmp, type Ctx, Writer } from "@bsdbox/shared";
 import {
   open, close, read, stat, lstat, readlink, readdir, unlink, rmdir, access, accessErr, O, S, S_ISDIR, S_ISLNK, S_ISREG,
-  S_ISCHR, S_ISBLK, SysError, strerror, getpwnam, getpwuid, getgrnam, getgrgid, spawnWait, environ, getpid, mounts,
+  S_ISCHR, S_ISBLK, SysError, strerror, getpwnam, getpwuid, getgrnam, getgrgid, spawner, waitpid, type Spawner, environ, getpid, mounts,
   nowMs, type Stat,
 } from "@bsdbox/compat";
-import { fnmatch, FNM_CASEFOLD } from "@bsdbox/shared/fnmatch";
+import { fnmatch, fnmatcher, FNM_CASEFOLD } from "@bsdbox/shared/fnmatch";
 import { Fts, FtsEnt, FTS_COMFOLLOW, FTS_LOGICAL, FTS_NOSTAT, FTS_PHYSICAL, FTS_XDEV, FTS_D, FTS_DP, FTS_DNR, FTS_ERR, FTS_NS, FTS_SKIP } from "@bsdbox/shared/fts";
 import { Regex, RegexError } from "@bsdbox/shared/regex";
 import { setmode, getmode, strmode } from "@bsdbox/shared/mode";
@@ -245,8 +245,10 @@ function mkNewer(x: string, y: string): Maker {
 function mkName(kind: "name" | "path" | "lname", flags: number): Maker {
   return (f, name, args) => {
     const pat = nextarg(f, name, args);
-    if (kind === "name") return (e) => fnmatch(pat, e.name, flags) === 0;
-    if (kind === "path") return (e) => fnmatch(pat, e.path, flags) === 0;
+    if (kind !== "lname") {
+      const m = fnmatcher(pat, flags);
+      return kind === "name" ? (e) => m(e.name) : (e) => m(e.path);
+    }
     return (e) => {
       if (!S_ISLNK(e.stat?.mode ?? 0)) return false;
       const l = readlinkOf(e);
@@ -297,11 +299,13 @@ function mkExec(dir: boolean, ok: boolean): Maker {
     const cmd = args.splice(0, n + 1).slice(0, n);
     if (plus && ok) errx(f.ctx, 1, `${name}: "+" is not supported with -ok`);
     const env = environ();
+    let sp: Spawner | undefined;
     const run = (argv: string[], cwd: string | undefined): boolean => {
       if (ok && !queryuser(f, argv)) return false;
       f.flushAll();
       try {
-        const r = spawnWait(argv, { env, cwd });
+        // posix_spawnp with byte-exact arguments (names that are not UTF-8 reach the utility intact)
+        const r = waitpid((sp ??= spawner(env)).spawn(argv, cwd))!;
         return r.signal === 0 && r.status === 0;
       } catch (e) {
         if (e instanceof SysError) {
