@@ -889,3 +889,5 @@ export * from "./sys";
 export * from "./term";
 export * from "./host";
 export * from "./clock";
+export * from "./mount";
+export * from "./linux";

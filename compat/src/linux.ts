@@ -1,0 +1,2 @@
+// Linux-specific calls for the util-linux tools: ioprio, affinity, personality, BLKPG, reboot, FIFREEZE (issue 10)
+export {};
