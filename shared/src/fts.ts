@@ -85,6 +85,10 @@ export class FtsEnt {
   pathText: string | undefined;
   /** @internal pathText.length, kept for the way back up */
   pathLen = 0;
+  /** While the walk is inside this directory and it is the innermost one: its path ending in "/",
+   * the text the paths of its entries start with (a writer can copy it and the entry's name
+   * without making the joined string). Undefined otherwise. */
+  dirPrefix: string | undefined;
 
   constructor(public name: string, path: string | undefined, public level: number, public parent: FtsEnt | null) {
     this.pathText = path;
@@ -109,6 +113,9 @@ export class FtsEnt {
   /** The path as the user would write it: the root as given, then "/" and the names. */
   get path(): string {
     if (this.pathText !== undefined) return this.pathText;
+    const d = this.parent;
+    // the usual case, an entry of the innermost directory: made when asked, kept while current
+    if (d && d.dirPrefix !== undefined) return (this.pathText = d.dirPrefix + this.name);
     const names: string[] = [];
     let e: FtsEnt = this;
     for (; e.pathText === undefined; e = e.parent!) names.push(e.name);
@@ -234,10 +241,10 @@ export class Fts {
   }
 
   private visit(p: FtsEnt): FtsEnt {
-    if (p.level > 0) {
-      const d = p.parent!;
-      const dp = d.pathText!;
-      p.pathText ??= (dp.endsWith("/") ? dp : dp + "/") + p.name;
+    // a directory keeps its path text for its entries; others make theirs when asked (`path`)
+    if (p.level > 0 && p.info === FTS_D && p.pathText === undefined) {
+      const dp = p.parent!.pathText!;
+      p.pathText = (dp.endsWith("/") ? dp : dp + "/") + p.name;
     }
     this.cur = p;
     return p;
@@ -341,7 +348,10 @@ export class Fts {
 
   private push(p: FtsEnt): void {
     // only the innermost directory keeps its path text; the way back up slices it out again
-    p.pathLen = p.pathText!.length;
+    const pt = p.path; // (made and kept now if the visit did not make it)
+    p.pathLen = pt.length;
+    p.dirPrefix = pt.endsWith("/") ? pt : pt + "/";
+    if (p.level > 0) p.parent!.dirPrefix = undefined;
     if (p.level > 1) p.parent!.pathText = undefined;
     this.stack.push(p);
     this.ancestors.set(key(p.stat!), p);
@@ -369,7 +379,11 @@ export class Fts {
   private leave(d: FtsEnt): void {
     const x = d.level > 0 ? d.parent! : null;
     if (x && x.fd < 0) this.reopen(x, d);
-    if (x) x.pathText ??= d.pathText!.slice(0, x.pathLen);
+    if (x) {
+      const pt = (x.pathText ??= d.pathText!.slice(0, x.pathLen));
+      x.dirPrefix = pt.endsWith("/") ? pt : pt + "/";
+    }
+    d.dirPrefix = undefined;
     close(d.fd);
     d.fd = -1;
     d.kids = undefined;

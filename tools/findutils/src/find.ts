@@ -409,7 +409,12 @@ function mkPrintTo(sep: string, toFile: boolean): Maker {
     const ww = w;
     const code = sep.charCodeAt(0);
     return (e) => {
-      ww.write(e.path);
+      // an entry of the directory being read: its prefix and name, copied without joining them
+      const pre = e.pathText === undefined && e.level > 0 ? e.parent!.dirPrefix : undefined;
+      if (pre !== undefined) {
+        ww.write(pre);
+        ww.write(e.name);
+      } else ww.write(e.path);
       ww.byte(code);
       return true;
     };
