@@ -479,6 +479,15 @@ function statx(dirfd: number, path: string, flags: number, syscall: string): Sta
   if (statxLib.statx(dirfd, ptr(p), flags, 0x7ff /* STATX_BASIC_STATS */, ptr(sxBuf)) !== 0) throw lastError(syscall);
   return new Statx(sxView);
 }
+/** A plain copy of `st` with some fields replaced. (Use this, not `{ ...st }`: a Stat from statx
+ * keeps its times behind getters, which an object spread does not copy.) */
+export function statWith(st: Stat, o: Partial<Stat> = {}): Stat {
+  return {
+    dev: st.dev, ino: st.ino, mode: st.mode, nlink: st.nlink, uid: st.uid, gid: st.gid, rdev: st.rdev,
+    size: st.size, blksize: st.blksize, blocks: st.blocks, atimeNs: st.atimeNs, mtimeNs: st.mtimeNs,
+    ctimeNs: st.ctimeNs, ...o,
+  };
+}
 const AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100, AT_EMPTY_PATH = 0x1000;
 export function stat(path: string): Stat {
   return statx(AT_FDCWD, path, 0, "stat") ?? sys(() => conv(fs().statSync(P(path), { bigint: true })));

@@ -18,7 +18,7 @@
 import { defineApplet, Getopt, usage, errx, warn, warnx, utf8Locale, Exit, type Ctx, type LongOpt } from "@bsdbox/shared";
 import {
   open, close, read, stat, lstat, fstat, readdir, readlink, isatty, O, S_ISDIR, S_ISREG, S_ISLNK, SysError,
-  encode, decode, latin1, compareBytes, type Stat,
+  statWith, encode, decode, latin1, compareBytes, type Stat,
 } from "@bsdbox/compat";
 import { stone } from "@bsdbox/shared/diff";
 import { Regex, RegexError } from "@bsdbox/shared/regex";
@@ -175,8 +175,8 @@ class Diff {
     if (d1 instanceof SysError) { warn(this.ctx, file1, d1); this.status |= 2; return this.closem(D_ERROR); }
     const d2 = this.load(file2, st2, (flags & D_EMPTY2) !== 0);
     if (d2 instanceof SysError) { warn(this.ctx, file2, d2); this.status |= 2; return this.closem(D_ERROR); }
-    if (!S_ISREG(st1.mode) && !(flags & D_EMPTY1)) this.stb1 = { ...st1, size: d1.length, mtimeNs: BigInt(Date.now()) * 1000000n };
-    if (!S_ISREG(st2.mode) && !(flags & D_EMPTY2)) this.stb2 = { ...st2, size: d2.length, mtimeNs: BigInt(Date.now()) * 1000000n };
+    if (!S_ISREG(st1.mode) && !(flags & D_EMPTY1)) this.stb1 = statWith(st1, { size: d1.length, mtimeNs: BigInt(Date.now()) * 1000000n });
+    if (!S_ISREG(st2.mode) && !(flags & D_EMPTY2)) this.stb2 = statWith(st2, { size: d2.length, mtimeNs: BigInt(Date.now()) * 1000000n });
     this.f1 = { data: d1, pos: 0 };
     this.f2 = { data: d2, pos: 0 };
     // files_differ
@@ -874,7 +874,7 @@ class Diff {
       flags |= D_EMPTY2;
       st2 = zero(st1.mode);
     }
-    if (st1.mode === 0) st1 = { ...st1, mode: st2.mode };
+    if (st1.mode === 0) st1 = statWith(st1, { mode: st2.mode });
     if (o.noderef && (S_ISLNK(st1.mode) || S_ISLNK(st2.mode))) {
       if (S_ISLNK(st1.mode) && S_ISLNK(st2.mode)) {
         let l1: string, l2: string;
