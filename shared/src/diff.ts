@@ -54,21 +54,15 @@ export function stone(a: Int32Array, n: number, b: Int32Array, m: number, minima
     }
     member[j] = -1;
   }
-  // stone proper
-  let cx = new Int32Array(128), cy = new Int32Array(128), cp = new Int32Array(128);
-  let clen = 0;
-  const newcand = (x: number, y: number, pred: number): number => {
-    if (clen === cx.length) {
-      const grow = (o: Int32Array) => { const r = new Int32Array(o.length * 2); r.set(o); return r; };
-      cx = grow(cx); cy = grow(cy); cp = grow(cp);
-    }
-    cx[clen] = x; cy[clen] = y; cp[clen] = pred;
-    return clen++;
-  };
+  // stone proper (candidate creation written out inline: this loop runs before the JIT has
+  // warmed up, and a call per candidate costs there)
+  let cap = Math.max(128, sn0 + 2);
+  let cx = new Int32Array(cap), cy = new Int32Array(cap), cp = new Int32Array(cap);
+  let clen = 1; // candidate 0 = (0, 0, 0)
   const c = new Int32Array(sn0 + 2);
   const bound = minimal ? 0xffffffff : Math.max(256, Math.floor(Math.sqrt(sn0)));
   let k = 0;
-  c[0] = newcand(0, 0, 0);
+  c[0] = 0;
   for (let i = 1; i <= sn0; i++) {
     let j = cls[i]!;
     if (j === 0) continue;
@@ -91,15 +85,22 @@ export function stone(a: Int32Array, n: number, b: Int32Array, m: number, minima
         }
       }
       if (l !== oldl + 1) oldc = c[l - 1]!;
+      if (l <= k && cy[c[l]!]! <= y) continue;
+      if (clen === cap) {
+        cap *= 2;
+        const nx = new Int32Array(cap), ny = new Int32Array(cap), np = new Int32Array(cap);
+        nx.set(cx); ny.set(cy); np.set(cp);
+        cx = nx; cy = ny; cp = np;
+      }
+      cx[clen] = i; cy[clen] = y; cp[clen] = oldc;
       if (l <= k) {
-        if (cy[c[l]!]! <= y) continue;
         const tc = c[l]!;
-        c[l] = newcand(i, y, oldc);
+        c[l] = clen++;
         oldc = tc;
         oldl = l;
         numtries++;
       } else {
-        c[l] = newcand(i, y, oldc);
+        c[l] = clen++;
         k++;
         break;
       }
