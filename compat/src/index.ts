@@ -826,8 +826,16 @@ export function chdir(path: string): void {
 export function uname() {
   return {
     sysname: os().type(), nodename: os().hostname(), release: os().release(), version: os().version(),
-    machine: os().machine(),
+    machine: machineName(),
   };
+}
+/** uname(2)'s machine through libc: the runtime's answer ignores the personality (linux32). */
+function machineName(): string {
+  try {
+    return unameMachine();
+  } catch {
+    return os().machine();
+  }
 }
 /** CPUs this process may run on (sched_getaffinity), and CPUs configured. */
 export function cpuCount(): { online: number; available: number; configured: number } {
@@ -893,6 +901,7 @@ export interface ByteSearch {
 export function byteSearch(b: Uint8Array): ByteSearch {
   return Buffer.from(b.buffer, b.byteOffset, b.length) as unknown as ByteSearch;
 }
+import { unameMachine } from "./linux";
 export * from "./proc";
 export * from "./sys";
 export * from "./term";
