@@ -38,3 +38,9 @@ export function usage(ctx: Ctx, text: string, code = 1): never {
   ctx.err.flush();
   throw new Exit(code);
 }
+/** util-linux style --help / --version (chimerautils' own tools have both): print the help text,
+ * or `PROG (bsdbox) VERSION`, on standard output; the status is 0. */
+export function helpVersion(ctx: Ctx, version: boolean, help: string): number {
+  ctx.out.write(version ? `${ctx.prog} (bsdbox) 0.1.0\n` : help);
+  return 0;
+}

@@ -6,7 +6,7 @@
 // V" (status 1). With one, only root may set it: reboot(2) with LINUX_REBOOT_CMD_CAD_ON (hard)
 // or LINUX_REBOOT_CMD_CAD_OFF (soft). Errors (status 1): "cannot read /proc/...: ...", "you
 // must be root to set the CAD behavior", "unknown argument: X", "reboot: ...".
-import { defineApplet, Getopt, usage, err, errx, warnx } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, err, errx, warnx, helpVersion } from "@bsdbox/shared";
 import { open, close, read, O, geteuid, rebootCmd } from "@bsdbox/compat";
 
 const HELP = `Usage: ctrlaltdel hard|soft
@@ -34,14 +34,7 @@ export default defineApplet({
         default: usage(ctx, `Try '${ctx.prog} --help' for more information.`);
       }
     }
-    if (help) {
-      ctx.out.write(HELP);
-      return 0;
-    }
-    if (version) {
-      ctx.out.write(`${ctx.prog} (bsdbox) 0.1.0\n`);
-      return 0;
-    }
+    if (help || version) return helpVersion(ctx, version, HELP);
     const args = g.rest;
     if (args.length === 0) {
       let text = "", n = 0;

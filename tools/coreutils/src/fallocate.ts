@@ -17,7 +17,7 @@
 // Deliberately different from chimerautils: a plain number ("-l 1000") is accepted (its
 // suffix check rejects a number without a suffix), -x reports posix_fallocate's errors, and
 // -d looks at every byte of a block (the reference skips every other one).
-import { defineApplet, Getopt, usage, err, errx, strtol, humanizeNumber, HN } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, err, errx, strtol, humanizeNumber, HN, helpVersion } from "@bsdbox/shared";
 import {
   open, close, O, fstat, read, lseek, SEEK, fallocate, posixFallocate, fsync, FALLOC, SysError,
 } from "@bsdbox/compat";
@@ -102,14 +102,7 @@ export default defineApplet({
     if (flags && (posix || dig)) errx(ctx, 1, `-${posix ? "x" : "d"} is incompatible with either of -c, -i, -n, -p or -z`);
     if (flags & (flags - 1) && flags !== (FALLOC.KEEP_SIZE | FALLOC.PUNCH_HOLE))
       errx(ctx, 1, "-c, -i, -p and -z are mutually incompatible");
-    if (help) {
-      ctx.out.write(HELP);
-      return 0;
-    }
-    if (version) {
-      ctx.out.write(`${ctx.prog} (bsdbox) 0.1.0\n`);
-      return 0;
-    }
+    if (help || version) return helpVersion(ctx, version, HELP);
     const args = g.rest;
     if (args.length === 0) errx(ctx, 1, "no filename given");
     if (args.length !== 1) errx(ctx, 1, "invalid number of arguments");

@@ -15,7 +15,7 @@
 // timeout value"), 1 "invalid file descriptor: X", 66/71/73 "cannot open lock file F", 65/71
 // flock(2) failures, 69 "failed to execute CMD" (71 for ENOMEM).
 // Extensions of util-linux kept here: -o and -E; --timeout takes its argument.
-import { defineApplet, Getopt, usage, err, errx, warn } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, err, errx, warn, helpVersion } from "@bsdbox/shared";
 import {
   open, close, O, flock, access, execvp, spawner, waitpid, fdFlags, setCloexec, sleep, monotonicNs, SysError,
 } from "@bsdbox/compat";
@@ -90,14 +90,7 @@ export default defineApplet({
         default: usage(ctx, `Try '${ctx.prog} --help' for more information.`, EX_USAGE);
       }
     }
-    if (help) {
-      ctx.out.write(HELP);
-      return 0;
-    }
-    if (version) {
-      ctx.out.write(`${ctx.prog} (bsdbox) 0.1.0\n`);
-      return 0;
-    }
+    if (help || version) return helpVersion(ctx, version, HELP);
 
     const args = g.rest;
     let fname: string | undefined, cargv: string[] | undefined, fd = -1, oflags = 0;

@@ -6,7 +6,7 @@
 // argument" to thaw a file system that is not frozen). Errors: "you must specify either
 // --freeze or --unfreeze", "no mountpoint specified", "too many arguments" (with the --help
 // hint), "cannot open F: ...", all status 1.
-import { defineApplet, Getopt, usage, err, errx } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, err, errx, helpVersion } from "@bsdbox/shared";
 import { open, O, fstat, fsFreeze } from "@bsdbox/compat";
 
 const HELP = `Usage: fsfreeze [OPTION]... MOUNTPOINT
@@ -38,14 +38,7 @@ export default defineApplet({
         default: usage(ctx, hint);
       }
     }
-    if (help) {
-      ctx.out.write(HELP);
-      return 0;
-    }
-    if (version) {
-      ctx.out.write(`${ctx.prog} (bsdbox) 0.1.0\n`);
-      return 0;
-    }
+    if (help || version) return helpVersion(ctx, version, HELP);
     if (!req) errx(ctx, 1, "you must specify either --freeze or --unfreeze");
     const args = g.rest;
     if (args.length === 0) errx(ctx, 1, "no mountpoint specified");

@@ -8,7 +8,7 @@
 // "best-effort: prio 4", "idle". With them it is set through ioprio_set(2) (errors
 // "ioprio_set failed: ..." status 1, silenced by -t), and a command then runs with it
 // (execvp). The first -p/-P/-u value and any further operands are the targets.
-import { defineApplet, Getopt, usage, err, errx, warnx, strtol } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, err, errx, warnx, strtol, helpVersion } from "@bsdbox/shared";
 import { ioprioGet, ioprioSet, IOPRIO, execvp } from "@bsdbox/compat";
 
 const HELP = `Usage: ionice [OPTION]... -p PID...
@@ -92,14 +92,7 @@ export default defineApplet({
         default: usage(ctx, hint);
       }
     }
-    if (help) {
-      ctx.out.write(HELP);
-      return 0;
-    }
-    if (version) {
-      ctx.out.write(`${ctx.prog} (bsdbox) 0.1.0\n`);
-      return 0;
-    }
+    if (help || version) return helpVersion(ctx, version, HELP);
     switch (ioc) {
       case IOPRIO.CLASS_NONE:
         if (set & 1 && !ignore) warnx(ctx, "ignoring given class data for none class");

@@ -7,7 +7,7 @@
 // with "IMAGE: ". Errors are warnings ("F: open: ...", "F: not an ISO9660 filesystem", "F: read
 // error"); status 0, 32 when every image failed, 64 when some did. "invalid divisor argument"
 // and "no device specified" (with the --help hint) exit 1.
-import { defineApplet, Getopt, usage, errx, warn, warnx, strtol } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, errx, warn, warnx, strtol, helpVersion } from "@bsdbox/shared";
 import { open, close, read, O, SysError } from "@bsdbox/compat";
 
 const HELP = `Usage: isosize [OPTION]... IMAGE...
@@ -46,14 +46,7 @@ export default defineApplet({
         default: usage(ctx, hint);
       }
     }
-    if (help) {
-      ctx.out.write(HELP);
-      return 0;
-    }
-    if (version) {
-      ctx.out.write(`${ctx.prog} (bsdbox) 0.1.0\n`);
-      return 0;
-    }
+    if (help || version) return helpVersion(ctx, version, HELP);
     const images = g.rest;
     if (images.length < 1) usage(ctx, `${ctx.prog}: no device specified\n${hint}`);
 

@@ -6,7 +6,7 @@
 // Extensions from util-linux kept here: -f file adds up to maxsize bytes (default 4096; -m takes
 // K M G... suffixes) of each file ("-": standard input) to the digest before the random bytes;
 // a file that cannot be opened is a warning ("cannot open F: ..."); -v: "Got N bytes from F".
-import { defineApplet, Getopt, usage, errx, warn, expandNumber } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, errx, warn, expandNumber, helpVersion } from "@bsdbox/shared";
 import { open, close, O, read, randomBytes, hashInit, hashUpdate, hashDigest } from "@bsdbox/compat";
 
 const HELP = `Usage: mcookie [OPTION]...
@@ -49,14 +49,7 @@ export default defineApplet({
         default: usage(ctx, `Try '${ctx.prog} --help' for more information.`);
       }
     }
-    if (help) {
-      ctx.out.write(HELP);
-      return 0;
-    }
-    if (version) {
-      ctx.out.write(`${ctx.prog} (bsdbox) 0.1.0\n`);
-      return 0;
-    }
+    if (help || version) return helpVersion(ctx, version, HELP);
     const h = hashInit("md5");
     if (!h) errx(ctx, 1, "could not init digest");
     for (const f of files) {

@@ -10,7 +10,7 @@
 // binary again, marked by BSDBOX_SETSID_CTTY in its environment (removed before the exec).
 // Errors: "no command specified", "setsid", "ioctl", "execvp" (err(3) texts), status 1;
 // an unknown option: getopt's message, "Try 'setsid --help' for more information.", status 1.
-import { defineApplet, Getopt, usage, err, errx } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, err, errx, helpVersion } from "@bsdbox/shared";
 import { execvp, getpid, getpgrp, setsid, setControllingTty, spawnSession, waitpid, readlink } from "@bsdbox/compat";
 
 const HELP = `Usage: setsid [OPTION]... PROGRAM [ARGUMENT]...
@@ -46,14 +46,7 @@ export default defineApplet({
         default: usage(ctx, `Try '${ctx.prog} --help' for more information.`);
       }
     }
-    if (help) {
-      ctx.out.write(HELP);
-      return 0;
-    }
-    if (version) {
-      ctx.out.write(`${ctx.prog} (bsdbox) 0.1.0\n`);
-      return 0;
-    }
+    if (help || version) return helpVersion(ctx, version, HELP);
     const cmd = g.rest;
     if (cmd.length < 1) errx(ctx, 1, "no command specified");
 

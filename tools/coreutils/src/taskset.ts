@@ -11,7 +11,7 @@
 // Errors (status 1): "bad usage" with the --help hint, "invalid pid value", "invalid mask
 // format", "could not parse cpu list", "invalid cpu range", "failed to get/set affinity for N:
 // ...", "failed to open procfs for N: ...", "execvp: ...".
-import { defineApplet, Getopt, usage, err, errx, strtol } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, err, errx, strtol, helpVersion } from "@bsdbox/shared";
 import { getAffinity, setAffinity, readdirTyped, DT, execvp } from "@bsdbox/compat";
 
 const HELP = `Usage: taskset [OPTION]... [MASK|CPULIST] [PID|CMD [ARG]...]
@@ -76,14 +76,7 @@ export default defineApplet({
         default: usage(ctx, hint);
       }
     }
-    if (help) {
-      ctx.out.write(HELP);
-      return 0;
-    }
-    if (version) {
-      ctx.out.write(`${ctx.prog} (bsdbox) 0.1.0\n`);
-      return 0;
-    }
+    if (help || version) return helpVersion(ctx, version, HELP);
     const args = g.rest;
     if ((!pid && args.length < 2) || (pid && (args.length < 1 || args.length > 2)))
       usage(ctx, `${ctx.prog}: bad usage\n${hint}`);
