@@ -109,3 +109,11 @@ export function latin1(b: Uint8Array, start = 0, end = b.length): string {
 export function unlatin1(s: string): Uint8Array {
   return BufferProto.from(s, "latin1");
 }
+
+/** A NUL-terminated byte copy of a lossless string, for libc calls through FFI. */
+export function cstr(s: string): Uint8Array {
+  const b = encode(s);
+  const z = new Uint8Array(b.length + 1);
+  z.set(b);
+  return z;
+}

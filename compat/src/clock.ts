@@ -2,7 +2,7 @@
 // nanoseconds (the runtime's Date has milliseconds only) and clock_settime (date(1) setting
 // the time; needs CAP_SYS_TIME).
 import { ffi } from "./rt";
-import { SysError, ERRNO } from "./errno";
+import { SysError, sysError } from "./errno";
 
 function openClock() {
   const { dlopen, FFIType } = ffi();
@@ -33,7 +33,6 @@ export function setRealtime(sec: number, nsec: number): void {
   if (L().clock_settime(CLOCK_REALTIME, ffi().ptr(ts)) !== 0) {
     const p = L().__errno_location();
     const e = p ? ffi().read.i32(p, 0) : 0;
-    const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
-    throw new SysError(e, code, "clock_settime");
+    throw sysError(e, "clock_settime");
   }
 }

@@ -62,9 +62,13 @@ export function toSysError(e: unknown): SysError {
     return new SysError(ERRNO[x.code]!, x.code, typeof x.syscall === "string" ? x.syscall : "");
   }
   if (x && typeof x.errno === "number" && x.errno !== 0) {
-    const n = Math.abs(x.errno);
-    const code = Object.keys(ERRNO).find((k) => ERRNO[k] === n) ?? "EUNKNOWN";
-    return new SysError(n, code);
+    return sysError(Math.abs(x.errno));
   }
   throw e;
+}
+
+/** The SysError for errno value `e` (its symbolic code looked up), as a failed call reports it. */
+export function sysError(e: number, syscall = ""): SysError {
+  const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
+  return new SysError(e, code, syscall);
 }

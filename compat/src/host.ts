@@ -4,7 +4,7 @@
 // One small libc table, opened on first use (hostname, hostid, id, logger, whereis).
 import { ffi, fs } from "./rt";
 import { encode, decode } from "./bytes";
-import { SysError, ERRNO } from "./errno";
+import { SysError, ERRNO, sysError } from "./errno";
 
 function openHost() {
   const { dlopen, FFIType } = ffi();
@@ -32,8 +32,7 @@ function errnoNow(): number {
   return p ? ffi().read.i32(p, 0) : 0;
 }
 function sysErr(syscall: string, e = errnoNow()): SysError {
-  const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
-  return new SysError(e, code, syscall);
+  return sysError(e, syscall);
 }
 function cz(s: string | Uint8Array): Uint8Array {
   const b = typeof s === "string" ? encode(s) : s;

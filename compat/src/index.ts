@@ -3,8 +3,8 @@
 // a string holding escaped bytes is encoded back to the exact bytes before it reaches the kernel.
 import type * as FS from "node:fs";
 import { fs, os } from "./rt";
-import { decode, encode, hasEscapes, latin1 } from "./bytes";
-import { SysError, toSysError, ERRNO, strerror } from "./errno";
+import { decode, encode, hasEscapes, latin1, cstr } from "./bytes";
+import { SysError, toSysError, ERRNO, strerror, sysError } from "./errno";
 import { libc, errno as cerrno, ptr, dlopenIsatty, dlopenStatx, dlopenGetdents } from "./ffi";
 
 
@@ -12,17 +12,9 @@ export { decode, encode, hasEscapes, byteLength, utf8SeqLen, latin1, unlatin1 } 
 export { SysError, strerror, ERRNO } from "./errno";
 export * from "./users";
 
-/** A NUL-terminated byte copy of a lossless string, for libc calls through FFI. */
-function cstr(s: string): Uint8Array {
-  const b = encode(s);
-  const z = new Uint8Array(b.length + 1);
-  z.set(b);
-  return z;
-}
 /** The SysError for the errno a failed FFI call left behind. */
 function lastError(syscall: string, e = cerrno()): SysError {
-  const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
-  return new SysError(e, code, syscall);
+  return sysError(e, syscall);
 }
 
 type PathArg = string | Buffer;

@@ -7,7 +7,7 @@
 // calls execve, so the program that replaces us inherits the setting.
 import { ffi } from "./rt";
 import { encode, decode } from "./bytes";
-import { SysError, ERRNO } from "./errno";
+import { SysError, sysError } from "./errno";
 
 function openLinux() {
   const { dlopen, FFIType } = ffi();
@@ -42,8 +42,7 @@ function errnoNow(): number {
   return ffi().read.i32(L().__errno_location()!, 0);
 }
 function fail(syscall: string, e = errnoNow()): SysError {
-  const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
-  return new SysError(e, code, syscall);
+  return sysError(e, syscall);
 }
 function z(s: string): Uint8Array {
   const b = encode(s);

@@ -3,8 +3,8 @@
 // the old root through a directory descriptor (the old root is no longer reachable by name).
 // libc calls go through their own small bun:ffi handle, opened on first use.
 import { fs, ffi } from "./rt";
-import { decode, encode } from "./bytes";
-import { SysError, ERRNO } from "./errno";
+import { decode, cstr } from "./bytes";
+import { SysError, sysError } from "./errno";
 
 function openLib() {
   const { dlopen, FFIType } = ffi();
@@ -25,14 +25,7 @@ const L = () => (lib ??= openLib());
 function fail(syscall: string): SysError {
   const p = L().__errno_location();
   const e = p ? ffi().read.i32(p, 0) : 0;
-  const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
-  return new SysError(e, code, syscall);
-}
-function cstr(s: string): Uint8Array {
-  const b = encode(s);
-  const z = new Uint8Array(b.length + 1);
-  z.set(b);
-  return z;
+  return sysError(e, syscall);
 }
 const ptr = (a: Uint8Array) => ffi().ptr(a);
 

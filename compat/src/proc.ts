@@ -3,7 +3,7 @@
 // changed (SIGPIPE, SIGXFSZ) and the signal mask reset as a C parent would leave them.
 import { ffi } from "./rt";
 import { encode } from "./bytes";
-import { SysError, ERRNO } from "./errno";
+import { SysError, sysError } from "./errno";
 
 function openProc() {
   const { dlopen, FFIType } = ffi();
@@ -28,8 +28,7 @@ let procLib: ReturnType<typeof openProc> | undefined;
 const L = () => (procLib ??= openProc());
 
 function errnoErr(e: number, syscall: string): SysError {
-  const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
-  return new SysError(e, code, syscall);
+  return sysError(e, syscall);
 }
 
 /** A string argument as bytes: lossless strings are encoded; Uint8Array passes through. */

@@ -4,7 +4,7 @@
 // handlers, setrlimit, dup2, and the Linux signal table (names as FreeBSD's sys_signame prints
 // them, without "SIG").
 import { ffi, fs } from "./rt";
-import { SysError, ERRNO } from "./errno";
+import { SysError, sysError } from "./errno";
 
 function openSys() {
   const { dlopen, FFIType } = ffi();
@@ -36,8 +36,7 @@ function setErrno(v: number): void {
   new Int32Array(ffi().toArrayBuffer(L().__errno_location()!, 0, 4))[0] = v;
 }
 function fail(syscall: string, e = errnoOf()): SysError {
-  const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
-  return new SysError(e, code, syscall);
+  return sysError(e, syscall);
 }
 
 // ---------- signals ----------

@@ -5,8 +5,8 @@
 // descriptor 0 makes it the controlling terminal). libc through its own lazily opened FFI table.
 // Constants are Linux's generic ABI (x86-64, arm64, riscv...).
 import { ffi } from "./rt";
-import { encode, decode } from "./bytes";
-import { SysError, ERRNO } from "./errno";
+import { decode, cstr } from "./bytes";
+import { SysError, sysError } from "./errno";
 
 function openLib() {
   const { dlopen, FFIType } = ffi();
@@ -42,14 +42,7 @@ function errno(): number {
   return p ? ffi().read.i32(p, 0) : 0;
 }
 function fail(syscall: string, e = errno()): SysError {
-  const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
-  return new SysError(e, code, syscall);
-}
-function cstr(s: string): Uint8Array {
-  const b = encode(s);
-  const z = new Uint8Array(b.length + 1);
-  z.set(b);
-  return z;
+  return sysError(e, syscall);
 }
 
 /** <termios.h> for Linux: flag bits, c_cc indices, speed codes. */

@@ -3,8 +3,8 @@
 // from /proc/self/mountinfo. libc calls go through their own small bun:ffi handle, opened on
 // first use.
 import { fs, ffi } from "./rt";
-import { decode, encode } from "./bytes";
-import { SysError, toSysError, ERRNO } from "./errno";
+import { decode, cstr } from "./bytes";
+import { SysError, toSysError, sysError } from "./errno";
 import { errno as cerrno, ptr, libc as mainLibc } from "./ffi";
 
 let lib: ReturnType<typeof openLib> | undefined;
@@ -20,14 +20,7 @@ function openLib() {
 const L = () => (lib ??= openLib());
 
 function fail(syscall: string, e = cerrno()): SysError {
-  const code = Object.keys(ERRNO).find((k) => ERRNO[k] === e) ?? "EUNKNOWN";
-  return new SysError(e, code, syscall);
-}
-function cstr(s: string): Uint8Array {
-  const b = encode(s);
-  const z = new Uint8Array(b.length + 1);
-  z.set(b);
-  return z;
+  return sysError(e, syscall);
 }
 
 /** O_DIRECT (x86-64 and most ABIs; arm64 uses 0o200000). */
