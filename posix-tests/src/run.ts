@@ -51,6 +51,10 @@ const casedir = path.resolve(import.meta.dir, "../cases");
 const files = fs.readdirSync(casedir).filter((f) => f.endsWith(".json")).sort()
   .filter((f) => !tools.length || tools.includes(f.slice(0, -5)));
 
+if (!fs.statSync("/dev/null", { throwIfNoEntry: false })?.isCharacterDevice()) {
+  console.log("/dev/null is not a character device on this host: the cases would read and write a file; restore it with: mknod -m 666 /dev/null c 1 3");
+  process.exit(2);
+}
 let P = 0, F = 0, X = 0;
 const table: string[] = [];
 const xlist: string[] = [];
@@ -64,6 +68,11 @@ for (const file of files) {
   for (const c of cases) {
     const id = `${tool}/${c.name}`;
     const why = check(c);
+    // an implementation under test must not damage the host: stop at the first case that did
+    if (!fs.statSync("/dev/null", { throwIfNoEntry: false })?.isCharacterDevice()) {
+      console.log(`STOP ${id}: /dev/null is no longer a character device after this case (the implementation replaced it); restore it with: mknod -m 666 /dev/null c 1 3`);
+      process.exit(2);
+    }
     res.push({ name: c.name, section: c.section, kind: c.kind ?? "posix", why, expected: why ? expected.get(id) : undefined });
     if (!why) { p++; continue; }
     if (expected.has(id)) { x++; xlist.push(`${id}: ${expected.get(id)}`); continue; }
