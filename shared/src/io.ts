@@ -96,6 +96,27 @@ export function makeRoom(r: { buf: Uint8Array; start: number; end: number }, bul
   r.start = 0;
 }
 
+/**
+ * Everything left on `fd` up to end of file, in one buffer that doubles as it fills. Reading stops
+ * once more than `max` bytes have come (the caller sees `length > max`: a "file" like /dev/zero).
+ * Read errors are thrown.
+ */
+export function readAll(fd: number, max = Infinity): Uint8Array {
+  let buf = new Uint8Array(65536), n = 0;
+  for (;;) {
+    if (n === buf.length) {
+      if (n > max) break;
+      const b = new Uint8Array(n * 2);
+      b.set(buf);
+      buf = b;
+    }
+    const k = read(fd, buf, n, buf.length - n);
+    if (k === 0) break;
+    n += k;
+  }
+  return buf.subarray(0, n);
+}
+
 /** Reads a descriptor in chunks and hands out lines (with their '\n') of any length. */
 export class Reader {
   buf: Uint8Array;

@@ -1,25 +1,14 @@
 // Mount-table helpers shared by mount and umount (util-linux/libmount semantics): file-system
 // type lists with the "no" prefix, option lists (-O), fstab parsing, merging the per-mount and
 // per-super-block options of a mountinfo line, and the "?" for control characters in listings.
-import { open, read, close, decode, O } from "@bsdbox/compat";
+import { open, close, decode, O } from "@bsdbox/compat";
+import { readAll } from "./io";
 
 /** A whole file as a lossless string. */
 export function readText(path: string): string {
   const fd = open(path, O.RDONLY);
   try {
-    const parts: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const b = new Uint8Array(65536);
-      const n = read(fd, b);
-      if (n <= 0) break;
-      parts.push(b.subarray(0, n));
-      total += n;
-    }
-    const all = new Uint8Array(total);
-    let at = 0;
-    for (const p of parts) { all.set(p, at); at += p.length; }
-    return decode(all);
+    return decode(readAll(fd));
   } finally {
     close(fd);
   }

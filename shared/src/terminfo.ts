@@ -4,7 +4,8 @@
 // empty or holds a '/' is never found. Capabilities are read by their index in the standard
 // arrays (ncurses <term.h>: Booleans[15] over_strike, Strings[36] enter_underline_mode, ...);
 // strings come back one char per byte. Used by ls (colours) and ul (underlining).
-import { stat, open, read, close, O, S_ISREG, SysError } from "@bsdbox/compat";
+import { stat, open, close, O, S_ISREG, SysError } from "@bsdbox/compat";
+import { readAll } from "./io";
 
 export interface Terminfo {
   /** the names line ("xterm|xterm terminal emulator") */
@@ -97,19 +98,7 @@ function readFileBytes(path: string): Uint8Array {
   if (!S_ISREG(st.mode)) throw new SysError(21, "EISDIR", "open");
   const fd = open(path, O.RDONLY);
   try {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const b = new Uint8Array(65536);
-      const n = read(fd, b);
-      if (!n) break;
-      chunks.push(b.subarray(0, n));
-      total += n;
-    }
-    const out = new Uint8Array(total);
-    let o = 0;
-    for (const c of chunks) { out.set(c, o); o += c.length; }
-    return out;
+    return readAll(fd);
   } finally {
     close(fd);
   }

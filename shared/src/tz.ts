@@ -18,7 +18,8 @@
 // musl's quirks are kept: names are cut to 6 characters (TZNAME_MAX), a rule string with DST
 // and no rules ("EST5EDT") is always in DST, POSIX rules before 1970 can land a week late.
 // Limits: seconds are JavaScript numbers, exact up to 2^53.
-import { open, read, close, O, environ, decode } from "@bsdbox/compat";
+import { open, close, O, environ, decode } from "@bsdbox/compat";
+import { readAll } from "./io";
 
 /** struct tm, with the full year and the instant it stands for. */
 export interface Tm {
@@ -131,19 +132,8 @@ function readFile(path: string): Uint8Array | undefined {
     return undefined;
   }
   try {
-    let buf = new Uint8Array(8192), n = 0;
-    for (;;) {
-      if (n === buf.length) {
-        if (n >= 1 << 24) return undefined;
-        const b = new Uint8Array(n * 2);
-        b.set(buf);
-        buf = b;
-      }
-      const k = read(fd, buf, n, buf.length - n);
-      if (k === 0) break;
-      n += k;
-    }
-    return buf.subarray(0, n);
+    const b = readAll(fd, (1 << 24) - 1);
+    return b.length >= 1 << 24 ? undefined : b;
   } catch {
     return undefined;
   } finally {

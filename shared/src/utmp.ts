@@ -7,7 +7,8 @@
 // Layout: ut_type i16 @0, ut_pid i32 @4, ut_line[32] @8, ut_id[4] @40, ut_user[32] @44,
 // ut_host[256] @76, ut_exit @332, ut_session i32 @336, ut_tv {i32 sec, i32 usec} @340,
 // ut_addr_v6[4] @348, reserved[20] @364. Strings end at the first NUL or fill their field.
-import { open, read, close, O, decode } from "@bsdbox/compat";
+import { open, close, O, decode } from "@bsdbox/compat";
+import { readAll } from "./io";
 
 export const UTMP_PATH = "/var/run/utmp";
 export const UTMP_SIZE = 384;
@@ -50,25 +51,13 @@ export function readUtmp(path = UTMP_PATH): Utmp[] {
   } catch {
     return [];
   }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+  let all: Uint8Array;
   try {
-    for (;;) {
-      const b = new Uint8Array(65536);
-      const n = read(fd, b);
-      if (n <= 0) break;
-      chunks.push(b.subarray(0, n));
-      total += n;
-    }
+    all = readAll(fd);
   } catch {
+    return [];
   } finally {
     close(fd);
-  }
-  const all = new Uint8Array(total);
-  let p = 0;
-  for (const c of chunks) {
-    all.set(c, p);
-    p += c.length;
   }
   return parseUtmp(all);
 }

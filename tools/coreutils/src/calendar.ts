@@ -28,11 +28,11 @@
 // dates with an index use FreeBSD 14's dayofweek_of_month() (the older code found the first
 // such weekday of a month one week late when the month began the day after it); -a runs the
 // users one after the other in this process instead of forking.
-import { defineApplet, Getopt, errx, warnx, usage, type Ctx } from "@bsdbox/shared";
+import { defineApplet, Getopt, errx, warnx, usage, type Ctx, readAll } from "@bsdbox/shared";
 import { strftime } from "@bsdbox/shared/strftime";
 import { loadZone, localtime, mktime, gmtime, timegm, type Tm, type Zone } from "@bsdbox/shared/tz";
 import {
-  open, read, close, stat, S_ISDIR, O, decode, nowMs, getuid, chdir, spawnWait, unlink, randomBytes,
+  open, close, stat, S_ISDIR, O, decode, nowMs, getuid, chdir, spawnWait, unlink, randomBytes,
   writeAll, SysError, strerror, getcwd, encode,
 } from "@bsdbox/compat";
 
@@ -798,19 +798,7 @@ function readFile(p: string): Uint8Array | undefined {
     return undefined;
   }
   try {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const b = new Uint8Array(65536);
-      const n = read(fd, b);
-      if (n <= 0) break;
-      chunks.push(b.subarray(0, n));
-      total += n;
-    }
-    const all = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) { all.set(c, at); at += c.length; }
-    return all;
+    return readAll(fd);
   } catch {
     return isDir(p) ? new Uint8Array(0) : undefined;
   } finally {

@@ -10,10 +10,10 @@
 // character is sent once. The exit status is the child's (or its signal number). Differences:
 // messages to stdout come in the order they happen (FreeBSD's stdio buffering can move them to
 // the end when stdout is a pipe); a command that cannot be started is reported by script itself.
-import { defineApplet, Getopt, usage, err, errx, warn, type Ctx } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, err, errx, warn, type Ctx, readAll } from "@bsdbox/shared";
 import { strftime, localtime } from "@bsdbox/shared/strftime";
 import {
-  open, O, close, read, writeAll, fstat, stat, access, S_ISREG, sleep, nowMs, waitpid, T, tcgetattr,
+  open, O, close, writeAll, fstat, stat, access, S_ISREG, sleep, nowMs, waitpid, T, tcgetattr,
   tcsetattr, cfmakeraw, getWinsize, setWinsize, openpt, setNonblock, poll, POLL, readRaw, writeRaw,
   spawnOnTty, type Termios, type Winsize, SysError,
 } from "@bsdbox/compat";
@@ -265,22 +265,9 @@ function record(ctx: Ctx, fd: number, fname: string, cmd: string[], o: { kflg: b
 function playback(ctx: Ctx, fd: number, qflg: boolean, usesleep: boolean, tflg: boolean, fmt: string): number {
   const out = ctx.out;
   const reg = S_ISREG(fstat(fd).mode);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const b = new Uint8Array(65536);
-    const n = read(fd, b);
-    if (n <= 0) break;
-    chunks.push(b.subarray(0, n));
-    size += n;
-  }
-  const all = new Uint8Array(size);
-  let p = 0;
-  for (const c of chunks) {
-    all.set(c, p);
-    p += c.length;
-  }
-  const v = new DataView(all.buffer);
+  const all = readAll(fd);
+  const size = all.length;
+  const v = new DataView(all.buffer, all.byteOffset, size);
   let saved: Termios | undefined;
   const termreset = () => {
     if (saved) {

@@ -7,13 +7,13 @@
 // It goes to the /dev line of every login record (/var/run/utmp) whose line exists; terminals we
 // may not open (EACCES, EBUSY: messages refused, "mesg n") are skipped silently. A terminal that
 // does not take the whole message at once gets up to 5 minutes (FreeBSD finishes in a child).
-import { defineApplet, Getopt, usage, err, warnx, encode, utf8Locale } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, err, warnx, encode, utf8Locale, readAll } from "@bsdbox/shared";
 import { strftime, localtime } from "@bsdbox/shared/strftime";
 import { readUtmp, UT } from "@bsdbox/shared/utmp";
 import { iswprint } from "@bsdbox/shared/chars";
 import { mbrtowc, iswspace } from "@bsdbox/shared/wchar";
 import {
-  open, close, read, O, stat, ttyname, getpwnam, getpwuid, getgrnam, getgrgid, getuid, geteuid, uname,
+  open, close, O, stat, ttyname, getpwnam, getpwuid, getgrnam, getgrgid, getuid, geteuid, uname,
   nowMs, strerror, writeRaw, poll, POLL, SysError,
 } from "@bsdbox/compat";
 
@@ -65,16 +65,7 @@ export default defineApplet({
         err(ctx, 1, `can't read ${args[0]}`, e);
       }
     }
-    const chunks: Uint8Array[] = [];
-    for (;;) {
-      const b = new Uint8Array(65536);
-      const n = read(fd, b);
-      if (n <= 0) break;
-      chunks.push(b.subarray(0, n));
-    }
-    const input = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    chunks.reduce((p, c) => (input.set(c, p), p + c.length), 0);
-    msg += frame(input, utf8Locale(ctx.env));
+    msg += frame(readAll(fd), utf8Locale(ctx.env));
     msg += " ".repeat(79) + "\r\n";
     const data = encode(msg);
 

@@ -15,7 +15,7 @@
 // Faithful quirks kept: -q without -b/-w/-i/-I/--strip-trailing-cr says "differ" on bytes;
 // the ed formats warn "No newline at end of file" on stderr; -l (paginate through pr) is
 // accepted and ignored.
-import { defineApplet, Getopt, usage, errx, warn, warnx, utf8Locale, Exit, type Ctx, type LongOpt } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, errx, warn, warnx, utf8Locale, Exit, type Ctx, type LongOpt, readAll } from "@bsdbox/shared";
 import {
   open, close, read, stat, lstat, fstat, readdir, readlink, isatty, O, S_ISDIR, S_ISREG, S_ISLNK, SysError,
   statWith, encode, decode, latin1, compareBytes, type Stat,
@@ -1098,13 +1098,8 @@ function splice(dir: string, path: string): string {
 function readExcludes(ctx: Ctx, file: string, list: string[]) {
   let fd: number;
   try { fd = file === "-" ? ctx.stdin : open(file, O.RDONLY); } catch (e) { warn(ctx, file, e); throw new Exit(2); }
-  const chunks: Uint8Array[] = [];
-  const buf = new Uint8Array(65536);
-  for (let n; (n = read(fd, buf)) > 0;) chunks.push(buf.slice(0, n));
+  const all = readAll(fd);
   if (fd !== ctx.stdin) close(fd);
-  const all = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
-  let off = 0;
-  for (const c of chunks) { all.set(c, off); off += c.length; }
   let s = 0;
   while (s < all.length) {
     let e = all.indexOf(10, s);

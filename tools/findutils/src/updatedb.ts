@@ -23,7 +23,7 @@
 // Deliberately different: names with a newline are kept whole (FreeBSD's line-based pipeline
 // splits them); names of LOCATE_PATH_MAX (4096) bytes or more are left out (FreeBSD's locate
 // then fails on the database); SEARCHPATHS/PRUNEPATHS words are not glob-expanded by a shell.
-import { defineApplet, Getopt, errx, warnx, Exit, type Ctx, encode, strcmp } from "@bsdbox/shared";
+import { defineApplet, Getopt, errx, warnx, Exit, type Ctx, encode, strcmp, readAll } from "@bsdbox/shared";
 import { fnmatch } from "@bsdbox/shared/fnmatch";
 import { Fts, FTS_PHYSICAL, FTS_DP, FTS_DNR, FTS_ERR, FTS_NS, FTS_SKIP } from "@bsdbox/shared/fts";
 import { open, close, read, writeAll, unlink, spawnWait, mounts, geteuid, getpid, randomBytes, O, S_ISDIR, S_ISREG, stat, access, SysError } from "@bsdbox/compat";
@@ -32,20 +32,6 @@ import { BigramCounter, DbEncoder, decodeDb, buildDb, NBG, ASCII_MIN, ASCII_MAX,
 const FCODES = "/var/db/locate.database";
 const FILESYSTEMS = "ext2 ext3 ext4 xfs vfat exfat ntfs ntfs3 f2fs zfs btrfs reiserfs reiser4 jfs nilfs2 bcachefs";
 const VARS = ["TMPDIR", "FCODES", "SEARCHPATHS", "PRUNEPATHS", "PRUNEDIRS", "FILESYSTEMS"];
-
-function readFd(fd: number): Uint8Array {
-  let buf = new Uint8Array(1 << 16), len = 0;
-  for (;;) {
-    if (len === buf.length) {
-      const b = new Uint8Array(len * 2);
-      b.set(buf);
-      buf = b;
-    }
-    const n = read(fd, buf, len);
-    if (n === 0) return buf.subarray(0, len);
-    len += n;
-  }
-}
 
 /** Each line of the bytes (a last one without newline too), newline removed. */
 function eachLine(data: Uint8Array, fn: (p: Uint8Array, n: number) => void): void {
@@ -137,7 +123,7 @@ function updatedb(ctx: Ctx): number {
     let text = "";
     try {
       const fd = open(rc, O.RDONLY);
-      try { text = new TextDecoder().decode(readFd(fd)); } finally { close(fd); }
+      try { text = new TextDecoder().decode(readAll(fd)); } finally { close(fd); }
     } catch {}
     const vars = parseRc(text) ?? sourceRc(ctx, rc);
     for (const [k, v] of vars) env.set(k, v);
@@ -223,7 +209,7 @@ function mklocatedb(ctx: Ctx): number {
   let pre = false;
   const args = ctx.args;
   if (args[0] === "-presort") pre = true;
-  const input = readFd(ctx.stdin);
+  const input = readAll(ctx.stdin);
   const fail: Fail = (m) => errx(ctx, 1, m);
   let db: Uint8Array;
   if (pre) db = presort((add) => eachLine(input, add), fail).db;
@@ -263,7 +249,7 @@ function readDb(ctx: Ctx, name: string): Uint8Array {
   } catch (e) {
     errx(ctx, 1, `${name}: ${(e as SysError).message}`);
   }
-  try { return readFd(fd); } finally { close(fd); }
+  try { return readAll(fd); } finally { close(fd); }
 }
 
 function concatdb(ctx: Ctx): number {
@@ -288,7 +274,7 @@ function concatdb(ctx: Ctx): number {
 
 function bigram(ctx: Ctx): number {
   const bc = new BigramCounter();
-  eachLine(readFd(ctx.stdin), (p, n) => bc.add(p, n));
+  eachLine(readAll(ctx.stdin), (p, n) => bc.add(p, n));
   const counts = bc.counts();
   for (let i = ASCII_MIN; i <= ASCII_MAX; i++)
     for (let j = ASCII_MIN; j <= ASCII_MAX; j++) {
@@ -313,7 +299,7 @@ function code(ctx: Ctx): number {
     errx(ctx, 1, `${file}: ${(e as SysError).message}`);
   }
   let raw: Uint8Array;
-  try { raw = readFd(fd); } finally { close(fd); }
+  try { raw = readAll(fd); } finally { close(fd); }
   // fgets(bigrams, 257): up to 256 bytes, through the first newline
   let n = Math.min(raw.length, 2 * NBG);
   const nl = raw.subarray(0, n).indexOf(10);
@@ -321,7 +307,7 @@ function code(ctx: Ctx): number {
   const t = new Uint8Array(2 * NBG);
   t.set(raw.subarray(0, n));
   const enc = new DbEncoder(t);
-  eachLine(readFd(ctx.stdin), (p, len) => enc.add(p, len));
+  eachLine(readAll(ctx.stdin), (p, len) => enc.add(p, len));
   ctx.out.write(enc.result());
   return 0;
 }

@@ -25,7 +25,7 @@
 // (REG_NOTBOL) after each match for -o/--color/-w; -w looks at the bytes around the match as
 // sscanf("%lc") would (a multibyte character before the match is never a boundary); --color and
 // -o end lines with '\n' even with -z.
-import { makeRoom, defineApplet, Getopt, usage, errx, err, warn, warnx, utf8Locale, decode, encode, utf8SeqLen, codePointAt, type Ctx, type LongOpt } from "@bsdbox/shared";
+import { makeRoom, defineApplet, Getopt, usage, errx, err, warn, warnx, utf8Locale, decode, encode, utf8SeqLen, codePointAt, type Ctx, type LongOpt, readAll } from "@bsdbox/shared";
 import { open, close, read, fstat, stat, O, S, S_ISREG, SysError, strerror, isatty, indexOfBytes, latin1, isAscii, isUtf8, byteSearch, type ByteSearch } from "@bsdbox/compat";
 import { fnmatch } from "@bsdbox/shared/fnmatch";
 import { Fts, FTS_COMFOLLOW, FTS_LOGICAL, FTS_PHYSICAL, FTS_D, FTS_DP, FTS_DC, FTS_DNR, FTS_ERR, FTS_SKIP } from "@bsdbox/shared/fts";
@@ -264,18 +264,7 @@ function readPatterns(ctx: Ctx, fn: string, pats: string[]): void {
   try {
     const st = fstat(fd);
     if ((st.mode & S.IFMT) === S.IFDIR) return;
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const b = new Uint8Array(65536);
-      const n = read(fd, b);
-      if (!n) break;
-      chunks.push(b.subarray(0, n));
-      total += n;
-    }
-    const all = new Uint8Array(total);
-    let o = 0;
-    for (const c of chunks) { all.set(c, o); o += c.length; }
+    const all = readAll(fd);
     for (let s = 0; s < all.length; ) {
       let e = all.indexOf(10, s);
       const next = e < 0 ? all.length : e + 1;
