@@ -9,7 +9,7 @@ import { libc, errno as cerrno, ptr, dlopenIsatty, dlopenStatx, dlopenGetdents }
 
 
 export { decode, encode, hasEscapes, byteLength, utf8SeqLen, latin1, unlatin1 } from "./bytes";
-export { SysError, strerror, ERRNO } from "./errno";
+export { SysError, strerror, ERRNO, sysError } from "./errno";
 export * from "./users";
 
 /** The SysError for the errno a failed FFI call left behind. */
@@ -231,7 +231,7 @@ export function signalNames(): Record<string, number> {
 export const O = {
   // Linux open(2) flag values (x86-64, arm64 and the other "generic" ABIs)
   RDONLY: 0, WRONLY: 1, RDWR: 2, CREAT: 0o100, EXCL: 0o200, NOCTTY: 0o400, TRUNC: 0o1000,
-  APPEND: 0o2000, NONBLOCK: 0o4000, SYNC: 0o4010000, DIRECTORY: 0o200000, NOFOLLOW: 0o400000,
+  APPEND: 0o2000, NONBLOCK: 0o4000, SYNC: 0o4010000, DIRECTORY: 0o200000, NOFOLLOW: 0o400000, CLOEXEC: 0o2000000,
   /** O_PATH: a handle that only names the file (no read permission needed, no I/O): for fstat
    * and as the base of "/proc/self/fd/N/name" look-ups (shared/fts.ts). */
   PATH: 0o10000000,
@@ -451,14 +451,13 @@ class Statx implements Stat {
   set mtimeNs(t: bigint) { this.ms = Number(t / 1000000000n); this.mn = Number(t % 1000000000n); }
   set ctimeNs(t: bigint) { this.cs = Number(t / 1000000000n); this.cn = Number(t % 1000000000n); }
 }
-function statx(dirfd: number, path: string, flags: number, syscall: string): Stat | undefined {
-  if (statxLib === undefined) statxLib = dlopenStatx() ?? null;
-  if (statxLib === null) return undefined;
-  let p: Uint8Array = sxPath;
+/** `path` as a NUL-terminated C string for a system call made at once: in a buffer reused by
+ * every call when it fits (names from a tree walk: ASCII copied in directly, no regex test, no
+ * encoder call). */
+function cpath(path: string): Uint8Array {
   const len = path.length;
   let i = 0;
   if (len < 256) {
-    // names from a tree walk: ASCII copied in directly (no regex test, no encoder call)
     for (; i < len; i++) {
       const c = path.charCodeAt(i);
       if (c > 0x7f) break;
@@ -467,8 +466,13 @@ function statx(dirfd: number, path: string, flags: number, syscall: string): Sta
   }
   if (i === len) sxPath[len] = 0;
   else if (!hasEscapes(path) && len * 3 < sxPath.length) sxPath[utf8.encodeInto(path, sxPath).written] = 0;
-  else p = cstr(path);
-  if (statxLib.statx(dirfd, ptr(p), flags, 0x7ff /* STATX_BASIC_STATS */, ptr(sxBuf)) !== 0) throw lastError(syscall);
+  else return cstr(path);
+  return sxPath;
+}
+function statx(dirfd: number, path: string, flags: number, syscall: string): Stat | undefined {
+  if (statxLib === undefined) statxLib = dlopenStatx() ?? null;
+  if (statxLib === null) return undefined;
+  if (statxLib.statx(dirfd, ptr(cpath(path)), flags, 0x7ff /* STATX_BASIC_STATS */, ptr(sxBuf)) !== 0) throw lastError(syscall);
   return new Statx(sxView);
 }
 /** A plain copy of `st` with some fields replaced. (Use this, not `{ ...st }`: a Stat from statx
@@ -530,6 +534,9 @@ export function accessErr(path: string, mode: number): SysError | undefined {
 
 /** readdir without "." and "..", names byte-exact. */
 export function readdir(path: string): string[] {
+  return readdirTyped(path).names;
+}
+function readdirRuntime(path: string): string[] {
   return sys(() => (fs().readdirSync(P(path), { encoding: "buffer" }) as Buffer[]).map((b) => decode(b)));
 }
 /** d_type values of readdirTypes (as <dirent.h>): DT_UNKNOWN when the file system or the runtime
@@ -541,7 +548,12 @@ export const DT = { UNKNOWN: 0, FIFO: 1, CHR: 2, DIR: 4, BLK: 6, REG: 8, LNK: 10
  * and the types kept only where both reads agree on the entry (else DT_UNKNOWN).
  */
 export function readdirTypes(path: string): { name: string; type: number }[] {
-  const names = readdir(path);
+  if (gdLib === undefined) gdLib = dlopenGetdents() ?? null;
+  if (gdLib !== null) {
+    const { names, types } = readdirTyped(path);
+    return names.map((name, i) => ({ name, type: types[i]! }));
+  }
+  const names = readdirRuntime(path);
   let typed: FS.Dirent[] = [];
   try {
     typed = fs().readdirSync(P(path), { withFileTypes: true }) as FS.Dirent[];
@@ -564,6 +576,7 @@ export function readdirTypes(path: string): { name: string; type: number }[] {
  * readdirTypes where the libc lacks getdents64.
  */
 let gdLib: ReturnType<typeof dlopenGetdents> | null | undefined;
+const HIGH = /[\x80-\xff]/;
 let gdBuf: Uint8Array | undefined;
 export function readdirTyped(path: string): { names: string[]; types: number[] } {
   if (gdLib === undefined) gdLib = dlopenGetdents() ?? null;
@@ -571,11 +584,12 @@ export function readdirTyped(path: string): { names: string[]; types: number[] }
     const l = readdirTypes(path);
     return { names: l.map((x) => x.name), types: l.map((x) => x.type) };
   }
-  const fd = open(path, O.RDONLY | O.DIRECTORY);
+  const fd = gdLib.open(ptr(cpath(path)), O.RDONLY | O.DIRECTORY | O.CLOEXEC, 0);
+  if (fd < 0) throw lastError("open");
   try {
     return readdirTypedFd(fd);
   } finally {
-    close(fd);
+    gdLib.close(fd);
   }
 }
 /** readdirTyped on a directory opened for reading (O_RDONLY, not O_PATH), read from its current
@@ -590,15 +604,15 @@ export function readdirTypedFd(fd: number): { names: string[]; types: number[] }
     if (n < 0) throw lastError("readdir");
     if (n === 0) break;
     const all = latin1(buf, 0, n);
+    // names of an all-ASCII buffer are slices of one string; otherwise each is checked
+    const ascii = !HIGH.test(all);
     for (let off = 0; off < n; ) {
       const reclen = buf[off + 16]! | (buf[off + 17]! << 8);
       const s = off + 19;
-      let e = s;
-      let ascii = true;
-      for (let b; (b = buf[e]!) !== 0; e++) if (b > 0x7f) ascii = false;
+      const e = buf.indexOf(0, s);
       off += reclen;
       if (buf[s] === 46 && (e === s + 1 || (e === s + 2 && buf[s + 1] === 46))) continue;
-      names.push(ascii ? all.slice(s, e) : decode(buf, s, e));
+      names.push(ascii || !HIGH.test(all.slice(s, e)) ? all.slice(s, e) : decode(buf, s, e));
       types.push(buf[s - 1]!);
     }
   }
@@ -608,10 +622,18 @@ export function readdirTypedFd(fd: number): { names: string[]; types: number[] }
  * followed), or throws (ENODATA when the file has no such attribute, ENOTSUP where the file
  * system has none). */
 export function getxattrSize(path: string, name: string): number {
-  const p = cstr(path), n = cstr(name);
-  const r = Number(libc().getxattr(ptr(p), ptr(n), null, 0));
-  if (r < 0) throw lastError("getxattr");
+  const r = getxattrLen(path, name);
+  if (r < 0) throw sysError(-r, "getxattr");
   return r;
+}
+/** getxattrSize without the exception: the size, or -errno (ls asks every file for its ACL and
+ * nearly every answer is ENODATA). */
+const xattrNames = new Map<string, Uint8Array>();
+export function getxattrLen(path: string, name: string): number {
+  let n = xattrNames.get(name);
+  if (!n) xattrNames.set(name, (n = cstr(name)));
+  const r = Number(libc().getxattr(ptr(cpath(path)), ptr(n), null, 0));
+  return r < 0 ? -cerrno() : r;
 }
 export function readlink(path: string): string {
   return sys(() => decode(fs().readlinkSync(P(path), { encoding: "buffer" }) as Buffer));

@@ -34,8 +34,8 @@ import { localtime, strftime } from "@bsdbox/shared/strftime";
 import { wcwidth } from "@bsdbox/shared/wcwidth";
 import { readTerminfo, terminfoExists, tparm, stripDelays } from "@bsdbox/shared/terminfo";
 import {
-  stat, lstat, readlink, readdirTypes, isatty, winsize, getuid, getpwuid, getgrgid, encode, byteLength, SysError,
-  DT, S_ISDIR, S_ISLNK, S_ISREG, S_ISCHR, S_ISBLK, getxattrSize, type Stat,
+  stat, lstat, readlink, readdirTyped, isatty, winsize, getuid, getpwuid, getgrgid, encode, byteLength, SysError,
+  DT, S_ISDIR, S_ISLNK, S_ISREG, S_ISCHR, S_ISBLK, getxattrLen, sysError, type Stat,
 } from "@bsdbox/compat";
 
 const USAGE =
@@ -186,6 +186,14 @@ class Ls {
     return (e.key ??= encode(e.name));
   }
   namecmp = (a: Ent, b: Ent): number => {
+    // UTF-16 order is byte order up to the first difference when both code units there are
+    // below the surrogates (and a prefix sorts first in both); otherwise compare the bytes
+    const s = a.name, t = b.name, m = Math.min(s.length, t.length);
+    let i = 0;
+    while (i < m && s.charCodeAt(i) === t.charCodeAt(i)) i++;
+    if (i === m) return s.length - t.length;
+    const c = s.charCodeAt(i), d = t.charCodeAt(i);
+    if (c < 0xd800 && d < 0xd800) return c - d;
     const x = this.key(a), y = this.key(b);
     const n = Math.min(x.length, y.length);
     for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
@@ -243,19 +251,23 @@ class Ls {
 
   /** fts_build: read and stat (as needed) the children of p, sorted. */
   build(p: Ent, nameonly: boolean): Ent[] | null {
-    let names: { name: string; type: number }[];
+    let names: string[], types: number[];
     try {
-      names = readdirTypes(p.path);
+      ({ names, types } = readdirTyped(p.path));
     } catch (x) {
       if (!(x instanceof SysError)) throw x;
       p.kidsErr = x;
       return null;
     }
-    if (this.seedot) names.unshift({ name: ".", type: DT.DIR }, { name: "..", type: DT.DIR });
+    if (this.seedot) {
+      names.unshift(".", "..");
+      types.unshift(DT.DIR, DT.DIR);
+    }
     const base = p.path.endsWith("/") ? p.path : p.path + "/";
     const nostat = this.nostat && !this.logical;
     const kids: Ent[] = [];
-    for (const { name, type } of names) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!, type = types[i]!;
       const e: Ent = { name, path: base + name, level: p.level + 1, parent: p, info: NSOK, number: 0 };
       if (!nameonly && !(nostat && type !== DT.DIR && type !== DT.UNKNOWN)) this.ftsStat(e, false);
       kids.push(e);
@@ -548,18 +560,14 @@ class Ls {
     const sp = p.st!;
     if (S_ISCHR(sp.mode) || S_ISBLK(sp.mode) || S_ISLNK(sp.mode)) return false;
     if (this.aclDev === sp.dev && !this.aclSupported) return false;
-    const name = errName(p);
-    let ext: number;
-    try {
-      ext = aclExtended(p.path);
-    } catch (x) {
-      if (!(x instanceof SysError)) throw x;
+    const ext = aclExtended(p.path, S_ISDIR(sp.mode));
+    if (ext < 0) {
       if (this.aclDev !== sp.dev) {
         this.aclDev = sp.dev;
         this.aclSupported = false;
-        if (x.errno !== 95) {
+        if (ext !== -95) {
           this.ctx.out.flush();
-          warnx(this.ctx, `${name}: ${x.message}`);
+          warnx(this.ctx, `${errName(p)}: ${sysError(-ext, "getxattr").message}`);
         }
       }
       return false;
@@ -571,8 +579,18 @@ class Ls {
     return ext > 0;
   }
 
+  /** the last times formatted (files of one directory often share their second) */
+  timeCache = new Map<number, string>();
   timestr(ns: bigint): string {
     const t = Number(ns >= 0n ? ns / 1000000000n : -((-ns + 999999999n) / 1000000000n));
+    let s = this.timeCache.get(t);
+    if (s === undefined) {
+      if (this.timeCache.size > 4096) this.timeCache.clear();
+      this.timeCache.set(t, (s = this.timestrOf(t)));
+    }
+    return s;
+  }
+  timestrOf(t: number): string {
     if (!this.now) this.now = Math.floor(Date.now() / 1000);
     const SIXMONTHS = 182 * 86400;
     let format: string;
@@ -603,14 +621,13 @@ class Ls {
   }
 
   printlink(p: Ent): void {
-    const name = errName(p);
     let target: string;
     try {
       target = readlink(p.path);
     } catch (x) {
       if (!(x instanceof SysError)) throw x;
       this.ctx.out.flush();
-      this.ctx.err.write(`\nls: ${name}: ${x.message}\n`);
+      this.ctx.err.write(`\nls: ${errName(p)}: ${x.message}\n`);
       return;
     }
     this.out(" -> ");
@@ -713,19 +730,18 @@ const howmany = (x: number, y: number) => Math.floor((x + y - 1) / y);
 const hex = (n: number) => (n ? "0x" + n.toString(16) : "0");
 const padRight = (s: string, w: number) => s + " ".repeat(Math.max(0, w - byteLength(s)));
 
-/** acl_extended_file(3): 1 when the file has an extended ACL, 0 when not; throws on errors. */
-function aclExtended(path: string): number {
+/** acl_extended_file(3): 1 when the file has an extended ACL, 0 when not, or -errno. As libacl,
+ * only a directory is asked for a default ACL (nothing else can have one). */
+function aclExtended(path: string, dir: boolean): number {
   const BASE = 4 + 3 * 8; // the xattr header and the three base entries
-  const size = (name: string) => {
-    try {
-      return getxattrSize(path, name);
-    } catch (x) {
-      if (x instanceof SysError && x.errno === 61 /* ENODATA */) return -1;
-      throw x;
-    }
-  };
-  if (size("system.posix_acl_access") > BASE) return 1;
-  return size("system.posix_acl_default") >= BASE ? 1 : 0;
+  const ENODATA = 61;
+  const a = getxattrLen(path, "system.posix_acl_access");
+  if (a > BASE) return 1;
+  if (a < 0 && a !== -ENODATA) return a;
+  if (!dir) return 0;
+  const d = getxattrLen(path, "system.posix_acl_default");
+  if (d < 0 && d !== -ENODATA) return d;
+  return d >= BASE ? 1 : 0;
 }
 
 /** musl strverscmp on the bytes of two names. */

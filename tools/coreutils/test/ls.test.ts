@@ -254,9 +254,11 @@ test("-l: a + after the mode of a file with an extended ACL", () => {
   if (!fs.existsSync("/usr/bin/python3")) return;
   const py = `import os, struct
 def e(t, p, i=0xffffffff): return struct.pack('<HHI', t, p, i)
-os.setxattr('acl', 'system.posix_acl_access', struct.pack('<I', 2) + e(1, 6) + e(2, 4, 65534) + e(4, 4) + e(16, 4) + e(32, 4))`;
-  const r = sh(`: > acl; : > plain; /usr/bin/python3 -c "${py}" 2>/dev/null || exit 0; ls -ln acl plain | cut -c1-12`);
-  if (r.out) assert.is(r.out, "-rw-r--r--+ \n-rw-r--r--  \n");
+os.setxattr('acl', 'system.posix_acl_access', struct.pack('<I', 2) + e(1, 6) + e(2, 4, 65534) + e(4, 4) + e(16, 4) + e(32, 4))
+os.setxattr('dacl', 'system.posix_acl_default', struct.pack('<I', 2) + e(1, 6) + e(4, 4) + e(32, 4))`;
+  const r = sh(`: > acl; : > plain; mkdir dacl dplain; /usr/bin/python3 -c "${py}" 2>/dev/null || exit 0; ls -ln acl plain | cut -c1-12; ls -lnd dacl dplain | cut -c1-12`);
+  // a directory with only a default ACL has one too
+  if (r.out) assert.is(r.out, "-rw-r--r--+ \n-rw-r--r--  \ndrwxr-xr-x+ \ndrwxr-xr-x  \n");
 });
 
 test("dir and vdir: ls -C -b and ls -l -b", () => {
