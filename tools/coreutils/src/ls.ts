@@ -90,6 +90,8 @@ class Ls {
   colors: Colors[] = [];
   term?: TermCaps;
   sortfcn!: (a: Ent, b: Ent) => number;
+  /** sortfcn is the name order (1) or its reverse (-1) */
+  namesort = 0;
   users = new Map<number, string>();
   groups = new Map<number, string>();
 
@@ -266,13 +268,28 @@ class Ls {
     const base = p.path.endsWith("/") ? p.path : p.path + "/";
     const nostat = this.nostat && !this.logical;
     const kids: Ent[] = [];
+    // sorted by name alone (below the roots no entry goes first for its type, and an entry that
+    // cannot be stat'ed sorts by name too): the engine's own string sort, far cheaper than a
+    // comparator, is byte order when no name holds a code unit from the surrogates up
+    let typeOf: Map<string, number> | undefined;
+    const presorted = this.namesort !== 0 && !this.nosort && !this.groupdir && names.length > 1 &&
+      !NOT_BYTE_ORDER.test(names.join(""));
+    if (presorted) {
+      typeOf = new Map();
+      for (let i = 0; i < names.length; i++) typeOf.set(names[i]!, types[i]!);
+      names.sort();
+      if (this.namesort < 0) names.reverse();
+    }
     for (let i = 0; i < names.length; i++) {
-      const name = names[i]!, type = types[i]!;
+      const name = names[i]!, type = typeOf ? typeOf.get(name)! : types[i]!;
       const e: Ent = { name, path: base + name, level: p.level + 1, parent: p, info: NSOK, number: 0 };
       if (!nameonly && !(nostat && type !== DT.DIR && type !== DT.UNKNOWN)) this.ftsStat(e, false);
       kids.push(e);
     }
-    if (!this.nosort && kids.length > 1) kids.sort(this.mastercmp);
+    if (!this.nosort && !presorted && kids.length > 1) {
+      // below the roots, with every entry stat'ed or not needing it, mastercmp is sortfcn
+      kids.sort(this.groupdir || kids.some((k) => k.info === NS) ? this.mastercmp : this.sortfcn);
+    }
     return kids;
   }
 
@@ -372,8 +389,10 @@ class Ls {
         cur.number = NO_PRINT;
         continue;
       }
-      const nl = byteLength(cur.name);
-      if (nl > maxlen) maxlen = nl;
+      if (!this.singlecol) {
+        const nl = byteLength(cur.name);
+        if (nl > maxlen) maxlen = nl;
+      }
       if (this.octal || this.octalEscape) {
         const t = this.lenOctal(cur.name);
         if (t > maxlen) maxlen = t;
@@ -430,6 +449,13 @@ class Ls {
   }
 
   printscol(d: Disp): void {
+    if (!this.inode && !this.size && !this.color && !this.type && !this.nonprint && !this.octal && !this.octalEscape) {
+      // names only, as they are: one string
+      let o = "";
+      for (const p of d.list) if (p.number !== NO_PRINT) o += p.name + "\n";
+      this.out(o);
+      return;
+    }
     for (const p of d.list) {
       if (p.number === NO_PRINT) continue;
       this.printaname(p, d.sInode, d.sBlock);
@@ -726,6 +752,7 @@ const ZERO_STAT: Stat = {
 
 /** The name print.c puts in its error messages: the operand, or parent/name below it. */
 const errName = (p: Ent): string => (p.level === 0 ? p.name : `${p.parent!.level === 0 ? p.parent!.path : p.parent!.name}/${p.name}`);
+const NOT_BYTE_ORDER = /[\uD800-\uFFFF]/;
 const howmany = (x: number, y: number) => Math.floor((x + y - 1) / y);
 const hex = (n: number) => (n ? "0x" + n.toString(16) : "0");
 const padRight = (s: string, w: number) => s + " ".repeat(Math.max(0, w - byteLength(s)));
@@ -929,6 +956,7 @@ export default defineApplet({
     else if (ls.statustime) cmp = timecmp((s) => s.ctimeNs);
     else cmp = timecmp((s) => s.mtimeNs);
     ls.sortfcn = ls.reversesort ? (a, b) => cmp(b, a) : cmp;
+    ls.namesort = cmp !== name ? 0 : ls.reversesort ? -1 : 1;
 
     if (!args.length) args = ["."];
     ls.traverse(args);

@@ -35,6 +35,15 @@ test("default: one name per line when not a terminal, sorted by bytes; root sees
   if (isRoot && hasSetpriv) assert.is(sh(`: > .x; : > y; ${asNobody("ls")}`).out, "y\n");
 });
 
+test("names sort by their bytes: invalid UTF-8, characters above U+FFFF and U+E000-U+FFFF; -r reverses; -R too", () => {
+  const octal = ["B", "a", "\\303\\251", "\\357\\274\\241", "\\360\\237\\230\\200", "\\377", "a\\377", "a\\360\\237\\230\\200", "a\\357\\274\\241"];
+  const mk = octal.map((n) => `/usr/bin/touch "d/$(printf '${n}')"`).join("; ");
+  const r = sh(`mkdir d; ${mk}; ls d | /usr/bin/od -An -c; ls -r d | /usr/bin/od -An -c; ls -R | /usr/bin/od -An -c`);
+  const fwd = ["B", "a", "a\xef\xbc\xa1", "a\xf0\x9f\x98\x80", "a\xff", "\xc3\xa9", "\xef\xbc\xa1", "\xf0\x9f\x98\x80", "\xff"];
+  const od = (l: string[]) => spawnSync("/usr/bin/od", ["-An", "-c"], { input: Buffer.from(l.join("\n") + "\n", "latin1") }).stdout.toString("latin1");
+  assert.is(r.out, od(fwd) + od(fwd.slice().reverse()) + od(["d", "", "./d:", ...fwd]));
+});
+
 test("-l: modes, links, owner and group, sizes, old dates, symlink targets; total only for directories", () => {
   const r = sh(`${FIX}; ls -l alpha five link dangling; ls -ln alpha; ls -lg alpha; ls -l sub`);
   const u = isRoot ? "root" : String(process.getuid?.());
