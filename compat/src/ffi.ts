@@ -73,13 +73,14 @@ export function dlopenStatx() {
 }
 
 /** getdents64(2), for readdirTyped: names and d_type in one pass over a 64 KiB buffer; with the
- * open(2) and close(2) around it (the runtime's openSync costs more than the read). */
+ * open(2), openat(2) and close(2) around it (the runtime's openSync costs more than the read). */
 export function dlopenGetdents() {
   const { dlopen, FFIType } = ffi();
   try {
     return dlopen("libc.so.6", {
       getdents64: { args: [FFIType.i32, FFIType.ptr, FFIType.u64], returns: FFIType.i32 },
       open: { args: [FFIType.ptr, FFIType.i32, FFIType.u32], returns: FFIType.i32 },
+      openat: { args: [FFIType.i32, FFIType.ptr, FFIType.i32, FFIType.u32], returns: FFIType.i32 },
       close: { args: [FFIType.i32], returns: FFIType.i32 },
     }).symbols;
   } catch {

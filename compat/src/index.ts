@@ -241,7 +241,21 @@ export function open(path: string, flags: number, mode = 0o666): number {
   return sys(() => fs().openSync(P(path), flags, mode));
 }
 export function close(fd: number): void {
-  sys(() => fs().closeSync(fd));
+  if (gdLib === undefined) gdLib = dlopenGetdents() ?? null;
+  if (gdLib === null) sys(() => fs().closeSync(fd));
+  else if (gdLib.close(fd) !== 0) {
+    const e = cerrno();
+    if (e !== 4 /* EINTR: the descriptor is gone anyway */) throw sysError(e, "close");
+  }
+}
+/** openat(2): `name` relative to the directory open as `dirfd` (a tree walk opens each
+ * directory from its parent's descriptor; no path is resolved from the root). */
+export function openAt(dirfd: number, name: string, flags: number, mode = 0o666): number {
+  if (gdLib === undefined) gdLib = dlopenGetdents() ?? null;
+  if (gdLib === null) return open(`/proc/self/fd/${dirfd}/${name}`, flags, mode);
+  const fd = gdLib.openat(dirfd, ptr(cpath(name)), flags | O.CLOEXEC, mode);
+  if (fd < 0) throw lastError("open");
+  return fd;
 }
 
 /** read(2); retries EAGAIN (non-blocking descriptors inherited from a parent) and EINTR. */
@@ -414,7 +428,10 @@ function conv(s: FS.BigIntStats): Stat {
 // stat through statx(2): half the cost of the runtime's bigint stat, and exact nanoseconds.
 // struct statx is the same on every architecture; dev/rdev are rebuilt with glibc's makedev.
 let statxLib: ReturnType<typeof dlopenStatx> | null | undefined;
-const sxBuf = new Uint8Array(256), sxView = new DataView(sxBuf.buffer);
+// struct statx read through word views (the hosts are little-endian); a DataView's getters are
+// calls that cost more than the system call while a walk's code is still cold
+const sxBuf = new Uint8Array(256), sxU32 = new Uint32Array(sxBuf.buffer), sxI32 = new Int32Array(sxBuf.buffer);
+const sxU16 = new Uint16Array(sxBuf.buffer);
 const sxPath = new Uint8Array(4096);
 const utf8 = new TextEncoder();
 // glibc's makedev in doubles (exact below 2^53, as Number() of the 64-bit value would be)
@@ -426,23 +443,21 @@ class Statx implements Stat {
   dev: number; ino: number; mode: number; nlink: number; uid: number; gid: number; rdev: number;
   size: number; blksize: number; blocks: number;
   private as: number; private an: number; private ms: number; private mn: number; private cs: number; private cn: number;
-  constructor(v: DataView) {
-    const u64 = (o: number) => v.getUint32(o, true) + v.getUint32(o + 4, true) * 4294967296;
-    this.dev = makedev(v.getUint32(136, true), v.getUint32(140, true));
-    this.ino = u64(32);
-    this.mode = v.getUint16(28, true);
-    this.nlink = v.getUint32(16, true);
-    this.uid = v.getUint32(20, true);
-    this.gid = v.getUint32(24, true);
-    this.rdev = makedev(v.getUint32(128, true), v.getUint32(132, true));
-    this.size = u64(40);
-    this.blksize = v.getUint32(4, true);
-    this.blocks = u64(48);
-    // tv_sec is signed 64-bit: the high word carries the sign
-    const sec = (o: number) => v.getUint32(o, true) + v.getInt32(o + 4, true) * 4294967296;
-    this.as = sec(64); this.an = v.getUint32(72, true);
-    this.ms = sec(112); this.mn = v.getUint32(120, true);
-    this.cs = sec(96); this.cn = v.getUint32(104, true);
+  constructor(u: Uint32Array, i: Int32Array, h: Uint16Array) {
+    // byte offsets of struct statx / 4 (tv_sec is signed 64-bit: the high word carries the sign)
+    this.dev = makedev(u[34]!, u[35]!);
+    this.ino = u[8]! + u[9]! * 4294967296;
+    this.mode = h[14]!;
+    this.nlink = u[4]!;
+    this.uid = u[5]!;
+    this.gid = u[6]!;
+    this.rdev = makedev(u[32]!, u[33]!);
+    this.size = u[10]! + u[11]! * 4294967296;
+    this.blksize = u[1]!;
+    this.blocks = u[12]! + u[13]! * 4294967296;
+    this.as = u[16]! + i[17]! * 4294967296; this.an = u[18]!;
+    this.ms = u[28]! + i[29]! * 4294967296; this.mn = u[30]!;
+    this.cs = u[24]! + i[25]! * 4294967296; this.cn = u[26]!;
   }
   get atimeNs() { return BigInt(this.as) * 1000000000n + BigInt(this.an); }
   get mtimeNs() { return BigInt(this.ms) * 1000000000n + BigInt(this.mn); }
@@ -452,28 +467,19 @@ class Statx implements Stat {
   set ctimeNs(t: bigint) { this.cs = Number(t / 1000000000n); this.cn = Number(t % 1000000000n); }
 }
 /** `path` as a NUL-terminated C string for a system call made at once: in a buffer reused by
- * every call when it fits (names from a tree walk: ASCII copied in directly, no regex test, no
- * encoder call). */
+ * every call when it fits (two native calls: a character loop costs more while the code is cold). */
 function cpath(path: string): Uint8Array {
-  const len = path.length;
-  let i = 0;
-  if (len < 256) {
-    for (; i < len; i++) {
-      const c = path.charCodeAt(i);
-      if (c > 0x7f) break;
-      sxPath[i] = c;
-    }
+  if (path.length * 3 < sxPath.length && !hasEscapes(path)) {
+    sxPath[utf8.encodeInto(path, sxPath).written] = 0;
+    return sxPath;
   }
-  if (i === len) sxPath[len] = 0;
-  else if (!hasEscapes(path) && len * 3 < sxPath.length) sxPath[utf8.encodeInto(path, sxPath).written] = 0;
-  else return cstr(path);
-  return sxPath;
+  return cstr(path);
 }
 function statx(dirfd: number, path: string, flags: number, syscall: string): Stat | undefined {
   if (statxLib === undefined) statxLib = dlopenStatx() ?? null;
   if (statxLib === null) return undefined;
   if (statxLib.statx(dirfd, ptr(cpath(path)), flags, 0x7ff /* STATX_BASIC_STATS */, ptr(sxBuf)) !== 0) throw lastError(syscall);
-  return new Statx(sxView);
+  return new Statx(sxU32, sxI32, sxU16);
 }
 /** A plain copy of `st` with some fields replaced. (Use this, not `{ ...st }`: a Stat from statx
  * keeps its times behind getters, which an object spread does not copy.) */

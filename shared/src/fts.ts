@@ -43,7 +43,7 @@
 // Memory: one entry per name of each directory on the current path; `path` strings are built
 // by concatenation, which the engine keeps as ropes until a path is used.
 // Not done: FTS_NOSTAT/FTS_NAMEONLY/FTS_SEEDOT/FTS_WHITEOUT, fts_children.
-import { open, close, fstat, stat, lstat, statAt, readdirTypedFd, O, S_ISDIR, S_ISLNK, S_ISREG, SysError, type Stat } from "@bsdbox/compat";
+import { open, openAt, close, fstat, stat, lstat, statAt, readdirTypedFd, O, S_ISDIR, S_ISLNK, S_ISREG, SysError, type Stat } from "@bsdbox/compat";
 
 export const FTS_COMFOLLOW = 0x001, FTS_LOGICAL = 0x002, FTS_NOCHDIR = 0x004, FTS_NOSTAT = 0x008, FTS_PHYSICAL = 0x010,
   FTS_XDEV = 0x040;
@@ -304,7 +304,8 @@ export class Fts {
     let fd: number;
     try {
       // opened for reading: the same descriptor serves getdents and, below, as the parent of accpath
-      fd = open(p.accpath, O.RDONLY | O.DIRECTORY | (p.followed ? 0 : O.NOFOLLOW));
+      const flags = O.RDONLY | O.DIRECTORY | (p.followed ? 0 : O.NOFOLLOW);
+      fd = p.parent && p.parent.fd >= 0 && !p.hasOwnAccpath() ? openAt(p.parent.fd, p.name, flags) : open(p.accpath, flags);
     } catch (e) {
       p.info = FTS_DNR;
       p.errno = errnoOf(e);
