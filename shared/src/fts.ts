@@ -43,7 +43,7 @@
 // Memory: one entry per name of each directory on the current path; `path` strings are built
 // by concatenation, which the engine keeps as ropes until a path is used.
 // Not done: FTS_NOSTAT/FTS_NAMEONLY/FTS_SEEDOT/FTS_WHITEOUT, fts_children.
-import { open, openAt, close, fstat, stat, lstat, statAt, readdirTypedFd, O, S_ISDIR, S_ISLNK, S_ISREG, SysError, type Stat } from "@bsdbox/compat";
+import { open, openAt, close, fstat, stat, lstat, statAt, readdirTypedFd, O, S_ISLNK, SysError, type Stat } from "@bsdbox/compat";
 
 export const FTS_COMFOLLOW = 0x001, FTS_LOGICAL = 0x002, FTS_NOCHDIR = 0x004, FTS_NOSTAT = 0x008, FTS_PHYSICAL = 0x010,
   FTS_XDEV = 0x040;
@@ -262,13 +262,14 @@ export class Fts {
     return this.visit(d);
   }
 
-  private statEnt(p: FtsEnt, follow: boolean): number {
+  /** Stat p (`dirfd`: its parent's descriptor when the caller knows it holds p) and say what it is. */
+  private statEnt(p: FtsEnt, follow: boolean, dirfd = -2): number {
     p.followed = false;
     p.errno = 0;
     p.cycle = undefined;
     let st: Stat;
     // below a root, stat relative to the parent's open descriptor: no /proc path lookup
-    const dirfd = p.level > 0 && p.parent!.fd >= 0 && !p.hasOwnAccpath() ? p.parent!.fd : -1;
+    if (dirfd === -2) dirfd = p.level > 0 && p.parent!.fd >= 0 && !p.hasOwnAccpath() ? p.parent!.fd : -1;
     try {
       st = dirfd >= 0 ? statAt(dirfd, p.name) : lstat(p.accpath);
     } catch (e) {
@@ -287,7 +288,9 @@ export class Fts {
       }
     }
     p.stat = st;
-    if (S_ISDIR(st.mode)) {
+    const fmt = st.mode & 0o170000;
+    if (fmt === 0o100000) return FTS_F;
+    if (fmt === 0o040000) {
       const t = this.ancestors.get(key(st));
       if (t) {
         p.cycle = t;
@@ -295,8 +298,7 @@ export class Fts {
       }
       return FTS_D;
     }
-    if (S_ISLNK(st.mode)) return FTS_SL;
-    return S_ISREG(st.mode) ? FTS_F : FTS_DEFAULT;
+    return fmt === 0o120000 ? FTS_SL : FTS_DEFAULT;
   }
 
   /** Open and read directory p; its first child, or null with p.info set (DP, DNR, ERR). */
@@ -331,16 +333,19 @@ export class Fts {
     }
     const level = p.level + 1;
     const nostat = this.nostat, logical = this.logical;
-    const kids = names.map((n, i) => {
-      const c = new FtsEnt(n, undefined, level, p);
+    const kids: FtsEnt[] = new Array(names.length);
+    // the children are stat'ed relative to this directory's descriptor
+    const dirfd = p.fd;
+    for (let i = 0; i < names.length; i++) {
+      const c = new FtsEnt(names[i]!, undefined, level, p);
       const t = types[i]!;
       // FTS_NOSTAT: what d_type says is enough for all but directories (and symlinks under -L)
       if (nostat && t !== DT_UNKNOWN && t !== DT_DIR && !(logical && t === DT_LNK)) {
         c.stat = nostatStat(t);
         c.info = FTS_NSOK;
-      } else c.info = this.statEnt(c, logical);
-      return c;
-    });
+      } else c.info = this.statEnt(c, logical, dirfd);
+      kids[i] = c;
+    }
     if (this.compar) kids.sort(this.compar);
     p.kids = kids;
     p.ki = 0;
