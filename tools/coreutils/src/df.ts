@@ -15,12 +15,16 @@
 //   Operands: the file system holding each file (by st_dev, or a name equal to the device or
 //   the mount point); a missing file is "df: NAME: strerror", a character device "NAME: not
 //   mounted", status 1. Usage errors exit 64.
-// --libxo: only the text style: "--libxo=text" / "--libxo text" (or flags "--libxo:...")
-//   are accepted and removed; another format is "df: --libxo: only text output is supported",
-//   status 1.
+// --libxo (shared/xo.ts, as chimerautils' df.c): container "storage-system-information", list
+//   "filesystem" of {name (key), type with -T, total-blocks, used-blocks, available-blocks (or
+//   blocks, used, available: humanized text with a value="" attribute of bytes in XML),
+//   used-percent, inodes-used, inodes-free, inodes-used-percent with -i, mounted-on}; the -c
+//   total is one more "filesystem" list after the first one closes. Titles are text only.
+//   A bad --libxo option: libxo's message, status 1. Widths of names count columns (libxo).
 // Reference deviation: chimerautils' -c leaves the total's device name NULL (it prints
 // "(null)" or crashes); bsdbox prints "total" as FreeBSD does.
 import { defineApplet, Getopt, usage, errx, warnx, getbsize, humanizeNumber, HN, byteLength } from "@bsdbox/shared";
+import { xoParseArgs, xoDefault } from "@bsdbox/shared/xo";
 import { mounts, statvfs, stat, S_ISCHR, SysError } from "@bsdbox/compat";
 
 const USAGE = "usage: df [-b | -g | -H | -h | -k | -m | -P] [-acilnT] [-t type] [-,]\n          [file | filesystem ...]";
@@ -59,32 +63,14 @@ const width = (v: bigint) => {
   for (; v > 0n; v /= 10n) len++;
   return len;
 };
-const padL = (s: string, w: number) => " ".repeat(Math.max(0, w - byteLength(s))) + s;
-const padR = (s: string, w: number) => s + " ".repeat(Math.max(0, w - byteLength(s)));
-/** printf "%.0f": round half to even. */
-const pct = (x: number) => {
-  const f = Math.floor(x);
-  return String(x - f === 0.5 ? (f % 2 === 0 ? f : f + 1) : Math.round(x));
-};
-
 export default defineApplet({
   name: "df",
   main(ctx) {
-    // xo_parse_args: the text style only
-    const args: string[] = [];
-    for (let i = 0; i < ctx.args.length; i++) {
-      const a = ctx.args[i]!;
-      if (a === "--libxo" || a.startsWith("--libxo=") || a.startsWith("--libxo:")) {
-        let fmt = a.startsWith("--libxo=") ? a.slice(8) : a === "--libxo" ? ctx.args[++i] ?? "" : "text";
-        fmt = fmt.split(/[,:]/)[0]!;
-        if (fmt !== "text" && fmt !== "") errx(ctx, 1, "--libxo: only text output is supported");
-        continue;
-      }
-      args.push(a);
-    }
-    ctx.args = args;
+    const argv = xoParseArgs(ctx, [ctx.argv0, ...ctx.args]);
+    if (argv === -1) return 1;
+    const xo = xoDefault(ctx);
     const env = ctx.env;
-    const g = new Getopt(ctx, "+abcgHhiklmPt:T,", [{ name: "si", has: 0, val: "H" }]);
+    const g = new Getopt(ctx, "+abcgHhiklmPt:T,", [{ name: "si", has: 0, val: "H" }], argv);
     let a = false, c = false, hflag = 0, i = false, kflag = 0, T = false, thousands = false;
     let vfsL: string[] | undefined, skipL = false, vfsT: string[] | undefined, skipT = false;
     const makelist = (s: string): [string[], boolean] => (s.startsWith("no") ? [s.slice(2).split(","), true] : [s.split(","), false]);
@@ -107,7 +93,7 @@ export default defineApplet({
           break;
         case "m": env.set("BLOCKSIZE", "1m"); hflag = 0; break;
         case "t":
-          if (vfsT) errx(ctx, 1, "only one -t option may be specified");
+          if (vfsT) xo.errx(1, "only one -t option may be specified");
           [vfsT, skipT] = makelist(g.optarg!);
           break;
         case "T": T = true; break;
@@ -145,6 +131,8 @@ export default defineApplet({
         bavail: sv.bavail, files: sv.files, ffree: sv.ffree, dev: st.dev, selected: true,
       });
     }
+    xo.openContainer("storage-system-information");
+    xo.openList("filesystem");
     if (operands.length) for (const m of list) m.selected = false;
     for (const op of operands) {
       let st;
@@ -152,12 +140,12 @@ export default defineApplet({
         st = stat(op);
       } catch (e) {
         if (!(e instanceof SysError)) throw e;
-        warnx(ctx, `${op}: ${e.message}`);
+        xo.warn(op, e);
         ctx.status = 1;
         continue;
       }
       if (S_ISCHR(st.mode)) {
-        warnx(ctx, `${op}: not mounted`);
+        xo.warnx(`${op}: not mounted`);
         ctx.status = 1;
         continue;
       }
@@ -193,12 +181,15 @@ export default defineApplet({
       }
     }
     let times = 0, blocksize = 512;
-    const human = (bytes: number, inode: boolean) => {
-      const flags = inode ? HN.NOSPACE | HN.DECIMAL | HN.DIVISOR_1000 : HN.B | HN.NOSPACE | HN.DECIMAL | (hflag === UNITS_SI ? HN.DIVISOR_1000 : 0);
-      return humanizeNumber(bytes, 6 - (bytes < 0 ? 0 : 1), "", HN.AUTOSCALE, flags);
+    const hnFlags = () => HN.B | HN.NOSPACE | HN.DECIMAL | (hflag === UNITS_SI ? HN.DIVISOR_1000 : 0);
+    // prthumanval / prthumanvalinode: humanize_number into 5 bytes, with the exact value as an
+    // XML attribute
+    const prthumanval = (fmt: string, bytes: number, flags: number) => {
+      const buf = humanizeNumber(bytes, 6 - (bytes < 0 ? 0 : 1), "", HN.AUTOSCALE, flags);
+      xo.attr("value", "%lld", bytes);
+      xo.emit(fmt, buf);
     };
     const prtstat = (m: Mnt) => {
-      let o = "";
       if (++times === 1) {
         mw.from = Math.max(mw.from, 10);
         mw.type = Math.max(mw.type, 4);
@@ -220,47 +211,60 @@ export default defineApplet({
         }
         mw.used = Math.max(mw.used, 4);
         mw.avail = Math.max(mw.avail, 5);
-        o += padR("Filesystem", mw.from);
-        if (T) o += "  " + padR("Type", mw.type);
-        o += ` ${padL(header, mw.total)} ${padL("Used", mw.used)} ${padL("Avail", mw.avail)} Capacity`;
+        xo.emit("{T:/%-*s}", mw.from, "Filesystem");
+        if (T) xo.emit("  {T:/%-*s}", mw.type, "Type");
+        xo.emit(" {T:/%*s} {T:/%*s} {T:/%*s} {T:Capacity}", mw.total, header, mw.used, "Used", mw.avail, "Avail");
         if (i) {
           mw.iused = Math.max(hflag ? 0 : mw.iused, 7);
           mw.ifree = Math.max(hflag ? 0 : mw.ifree, 5);
-          o += ` ${padL("iused", mw.iused - 2)} ${padL("ifree", mw.ifree)} %iused`;
+          xo.emit(" {T:/%*s} {T:/%*s} {T:%iused}", mw.iused - 2, "iused", mw.ifree, "ifree");
         }
-        o += "  Mounted on\n";
+        xo.emit("  {T:Mounted on}\n");
       }
+      xo.openInstance("filesystem");
       if (m.bsize === 0) {
-        ctx.out.write(o);
-        o = "";
-        ctx.out.flush();
-        warnx(ctx, `File system ${m.on} does not have a block size, assuming 512.`);
+        xo.warnx(`File system ${m.on} does not have a block size, assuming 512.`);
         m.bsize = 512;
       }
-      o += padR(m.from, mw.from);
-      if (T) o += "  " + padR(m.type, mw.type);
+      xo.emit("{tk:name/%-*s}", mw.from, m.from);
+      if (T) xo.emit("  {:type/%-*s}", mw.type, m.type);
       let used = m.blocks - m.bfree;
       const availblks = m.bavail + used;
       if (hflag) {
-        o += "  " + padL(human(m.blocks * m.bsize, false), 6);
-        o += "  " + padL(human(used * m.bsize, false), 6);
-        o += "  " + padL(human(m.bavail * m.bsize, false), 6);
+        prthumanval("  {:blocks/%6s}", m.blocks * m.bsize, hnFlags());
+        prthumanval("  {:used/%6s}", used * m.bsize, hnFlags());
+        prthumanval("  {:available/%6s}", m.bavail * m.bsize, hnFlags());
       } else {
-        o += ` ${padL(String(fsbtoblk(m.blocks, m.bsize, blocksize)), mw.total)} ${padL(String(fsbtoblk(used, m.bsize, blocksize)), mw.used)} ${padL(String(fsbtoblk(m.bavail, m.bsize, blocksize)), mw.avail)}`;
+        xo.emit(thousands
+          ? " {t:total-blocks/%*j'd} {t:used-blocks/%*j'd} {t:available-blocks/%*j'd}"
+          : " {t:total-blocks/%*jd} {t:used-blocks/%*jd} {t:available-blocks/%*jd}",
+        mw.total, fsbtoblk(m.blocks, m.bsize, blocksize), mw.used, fsbtoblk(used, m.bsize, blocksize),
+        mw.avail, fsbtoblk(m.bavail, m.bsize, blocksize));
       }
-      o += "   " + padL(pct(availblks === 0 ? 100 : (used / availblks) * 100), 5) + "%";
+      xo.emit("   {:used-percent/%5.0f}{U:%%}", availblks === 0 ? 100.0 : (used / availblks) * 100.0);
       if (i) {
         const inodes = m.files;
         used = inodes - m.ffree;
-        if (hflag) o += "   " + padL(human(used, true), 5) + " " + padL(human(m.ffree, true), 5);
-        else o += ` ${padL(String(used), mw.iused)} ${padL(String(m.ffree), mw.ifree)}`;
-        o += " " + padL(pct(inodes === 0 ? 100 : (used / inodes) * 100), 4) + "% ";
-      } else o += "  ";
-      if (m.from !== "total") o += m.on;
-      ctx.out.write(o + "\n");
+        if (hflag) {
+          const inodeFlags = HN.NOSPACE | HN.DECIMAL | HN.DIVISOR_1000;
+          xo.emit("  ");
+          prthumanval(" {:inodes-used/%5s}", used, inodeFlags);
+          prthumanval(" {:inodes-free/%5s}", m.ffree, inodeFlags);
+        } else {
+          xo.emit(thousands ? " {:inodes-used/%*j'd} {:inodes-free/%*j'd}" : " {:inodes-used/%*jd} {:inodes-free/%*jd}",
+            mw.iused, used, mw.ifree, m.ffree);
+        }
+        xo.emit(" {:inodes-used-percent/%4.0f}{U:%%} ", inodes === 0 ? 100.0 : (used / inodes) * 100.0);
+      } else xo.emit("  ");
+      if (m.from !== "total") xo.emit("{:mounted-on}", m.on);
+      xo.emit("\n");
+      xo.closeInstance("filesystem");
     };
     for (const m of shown) prtstat(m);
+    xo.closeList("filesystem");
     if (c) prtstat(total);
+    xo.closeContainer("storage-system-information");
+    xo.finish();
     return ctx.status;
   },
 });

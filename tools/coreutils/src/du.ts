@@ -14,9 +14,14 @@
 //   least N bytes (-t -N: at most N). -c adds a "total" line. -r is accepted and ignored.
 //   -a, -s and -d together, or a bad option: the usage text, status 64. No operand means ".".
 //   Unreadable entries: "du: PATH: strerror", status 1, the walk goes on.
-// --libxo is not accepted (chimerautils builds du without libxo): "unrecognized option".
+// --libxo (FreeBSD 14+, shared/xo.ts): "--libxo json|xml|html|text[,pretty...]" anywhere in the
+//   arguments; version "1", container "disk-usage-information", list "paths" of instances
+//   {blocks, path}, then "total-blocks" with -c ("{:blocks/%jd}\t{:path/%s}\n"; with -h/--si
+//   the blocks are the humanized text). A bad --libxo option: libxo's message, status 64.
+//   The usage text goes through xo_error, so in XML/JSON it is not shown (libxo drops it).
 // Not done: the SIGINFO (SIGUSR1) line naming the current directory.
-import { defineApplet, Getopt, usage, err, warnx, getbsize, expandNumber, humanizeNumber, HN } from "@bsdbox/shared";
+import { defineApplet, Getopt, err, warnx, getbsize, expandNumber, humanizeNumber, HN, Exit } from "@bsdbox/shared";
+import { xoParseArgs, xoDefault, type XoHandle } from "@bsdbox/shared/xo";
 import { Fts, FTS_PHYSICAL, FTS_LOGICAL, FTS_COMFOLLOW, FTS_XDEV, FTS_D, FTS_DP, FTS_DC, FTS_DNR, FTS_ERR, FTS_NS, FTS_SKIP, type FtsEnt } from "@bsdbox/shared/fts";
 import { fnmatch } from "@bsdbox/shared/fnmatch";
 import { strerror, S_ISDIR } from "@bsdbox/compat";
@@ -36,7 +41,14 @@ const howmany = (x: number, y: number) => div(x + y - 1, y);
 export default defineApplet({
   name: "du",
   main(ctx) {
-    const g = new Getopt(ctx, "+AB:HI:LPasd:cghklmrt:x", [{ name: "si", has: 0, val: "\u0100" }]);
+    const argv = xoParseArgs(ctx, [ctx.argv0, ...ctx.args]);
+    if (argv === -1) return 64;
+    const xo = xoDefault(ctx);
+    const usage = (): never => {
+      xo.error(USAGE + "\n");
+      throw new Exit(64);
+    };
+    const g = new Getopt(ctx, "+AB:HI:LPasd:cghklmrt:x", [{ name: "si", has: 0, val: "\u0100" }], argv);
     let A = false, H = false, L = false, a = false, s = false, d = false, c = false, l = false;
     let hflag = 0, blocksize = 0, cblocksize = DEV_BSIZE, depth = 2147483647, threshold = 0, sign = 1;
     let fts = FTS_PHYSICAL;
@@ -47,8 +59,8 @@ export default defineApplet({
         case "B":
           cblocksize = atoi(g.optarg!);
           if (cblocksize <= 0) {
-            warnx(ctx, `invalid argument to option B: ${g.optarg}`);
-            usage(ctx, USAGE, 64);
+            xo.warnx(`invalid argument to option B: ${g.optarg}`);
+            usage();
           }
           break;
         case "H": H = true; L = false; break;
@@ -61,8 +73,8 @@ export default defineApplet({
           d = true;
           depth = atoi(g.optarg!);
           if (depth < 0) {
-            warnx(ctx, `invalid argument to option d: ${g.optarg}`);
-            usage(ctx, USAGE, 64);
+            xo.warnx(`invalid argument to option d: ${g.optarg}`);
+            usage();
           }
           break;
         case "c": c = true; break;
@@ -76,8 +88,8 @@ export default defineApplet({
           const r = expandNumber(g.optarg!);
           const t = r.error ? 0 : Number(BigInt.asIntN(64, r.value));
           if (r.error || t === 0) {
-            warnx(ctx, `invalid threshold: ${g.optarg}`);
-            usage(ctx, USAGE, 64);
+            xo.warnx(`invalid threshold: ${g.optarg}`);
+            usage();
           }
           threshold = t;
           if (t < 0) sign = -1;
@@ -85,14 +97,14 @@ export default defineApplet({
         }
         case "x": fts |= FTS_XDEV; break;
         case "\u0100": hflag = 2; break;
-        default: usage(ctx, USAGE, 64);
+        default: usage();
       }
     }
     let args = g.rest;
     if (H) fts |= FTS_COMFOLLOW;
     if (L) fts = (fts & ~FTS_PHYSICAL) | FTS_LOGICAL;
     if (!A && cblocksize % DEV_BSIZE !== 0) cblocksize = howmany(cblocksize, DEV_BSIZE) * DEV_BSIZE;
-    if (+a + +d + +s > 1) usage(ctx, USAGE, 64);
+    if (+a + +d + +s > 1) usage();
     if (s) depth = 0;
     if (!args.length) args = ["."];
     if (blocksize === 0) blocksize = getbsize(ctx.env.get("BLOCKSIZE"), (m) => warnx(ctx, m));
@@ -102,14 +114,20 @@ export default defineApplet({
     }
     if (threshold !== 0) threshold = howmany(div(threshold, DEV_BSIZE) * cblocksize, blocksize);
 
-    const human = (n: number) => {
+    // prthumanval: humanize_number into 5 bytes, printed with the field's %4s
+    const prthumanval = (x: XoHandle, fmt: string, n: number) => {
       let bytes = n * cblocksize;
       if (!A) bytes *= DEV_BSIZE;
       const flags = HN.B | HN.NOSPACE | HN.DECIMAL | (hflag === 2 ? HN.DIVISOR_1000 : 0);
-      return humanizeNumber(bytes, 5, "", HN.AUTOSCALE, flags).padStart(4);
+      x.emit(fmt, humanizeNumber(bytes, 5, "", HN.AUTOSCALE, flags));
     };
-    const line = (n: number, path: string) => {
-      ctx.out.write(`${hflag > 0 ? human(n) : String(howmany(n * cblocksize, blocksize))}\t${path}\n`);
+    const printFileSize = (n: number, path: string) => {
+      xo.openInstance("paths");
+      if (hflag > 0) {
+        prthumanval(xo, "{:blocks/%4s}", n);
+        xo.emit("\t{:path/%s}\n", path);
+      } else xo.emit("{:blocks/%jd}\t{:path/%s}\n", howmany(n * cblocksize, blocksize), path);
+      xo.closeInstance("paths");
     };
     const ignored = (p: FtsEnt) => ignores.some((m) => fnmatch(m, p.name, 0) === 0);
     const links = new Map<string, number>();
@@ -133,12 +151,16 @@ export default defineApplet({
       err(ctx, 1, "fts_open", e);
     }
     let saved = 0;
+    xo.setVersion("1");
+    xo.openContainer("disk-usage-information");
+    xo.openList("paths");
     for (;;) {
       let p;
       try {
         p = walk.read();
       } catch (e) {
-        err(ctx, 1, "fts_read", e);
+        xo.closeList("paths");
+        xo.err(1, "fts_read", e);
       }
       if (!p) break;
       switch (p.info) {
@@ -149,7 +171,7 @@ export default defineApplet({
           if (ignored(p)) break;
           p.number += blocks(p);
           p.parent!.number += p.number;
-          if (p.level <= depth && threshold <= sign * howmany(p.number * cblocksize, blocksize)) line(p.number, p.path);
+          if (p.level <= depth && threshold <= sign * howmany(p.number * cblocksize, blocksize)) printFileSize(p.number, p.path);
           break;
         }
         case FTS_DC:
@@ -157,20 +179,26 @@ export default defineApplet({
         case FTS_DNR:
         case FTS_ERR:
         case FTS_NS:
-          warnx(ctx, `${p.path}: ${strerror(p.errno)}`);
+          xo.warnx(`${p.path}: ${strerror(p.errno)}`);
           ctx.status = 1;
           break;
         default: {
           if (ignored(p)) break;
           if (!l && p.stat!.nlink > 1 && !S_ISDIR(p.stat!.mode) && linkchk(p)) break;
           const cur = blocks(p);
-          if (a || p.level === 0) line(cur, p.path);
+          if ((a || p.level === 0) && threshold <= sign * howmany(cur * cblocksize, blocksize)) printFileSize(cur, p.path);
           p.parent!.number += cur;
         }
       }
       saved = p.parent!.number;
     }
-    if (c) ctx.out.write(`${hflag > 0 ? human(saved) : String(howmany(saved * cblocksize, blocksize))}\ttotal\n`);
+    xo.closeList("paths");
+    if (c) {
+      if (hflag > 0) prthumanval(xo, "{:total-blocks/%4s}\ttotal\n", saved);
+      else xo.emit("{:total-blocks/%jd}\ttotal\n", howmany(saved * cblocksize, blocksize));
+    }
+    xo.closeContainer("disk-usage-information");
+    xo.finish();
     return ctx.status;
   },
 });

@@ -3,7 +3,11 @@
 // Options (getopt "clmwL"): -l lines (newlines), -w words (runs of non-iswspace characters),
 //   -c bytes, -m characters (-c and -m: the last one wins), -L longest line (in characters with
 //   -m, else bytes; the total is the maximum). Default: -lwc. Columns are " %7ju", then " name";
-//   "total" when more than one operand. --libxo is accepted for the text style only.
+//   "total" when more than one operand.
+// --libxo (shared/xo.ts, as FreeBSD's wc): container "wc", list "file" with one instance per
+//   operand {lines, words, characters, long-lines, filename} (no filename for standard input;
+//   an operand that fails is an empty instance), then a "total" container. A bad --libxo option:
+//   libxo's message, status 1. The usage text goes through xo_error (not shown in XML/JSON).
 // BSD: "-" is a file name, not standard input. Characters: UTF-8 unless LC_ALL/LC_CTYPE/LANG is C
 //   or POSIX; an invalid byte counts as one character and is reported once per file ("Illegal byte
 //   sequence", status unchanged); without -m bytes are examined one at a time, as FreeBSD does.
@@ -13,19 +17,23 @@
 //   U+205F U+3000 (no-break spaces are not).
 // Speed: -l and -c count newlines 64 bytes at a time with a small SIMD WebAssembly function
 //   (plain JS four bytes at a time where there is no WebAssembly); the first MiB uses indexOf.
-import { defineApplet, Getopt, usage, errx, warn, utf8Locale, utf8SeqLen, codePointAt, type Ctx } from "@bsdbox/shared";
+import { defineApplet, Getopt, Exit, utf8Locale, utf8SeqLen, codePointAt, type Ctx } from "@bsdbox/shared";
+import { xoParseArgs, xoDefault, type XoHandle } from "@bsdbox/shared/xo";
 import { open, close, read, fstat, S_ISREG, O, SysError, ERRNO } from "@bsdbox/compat";
 
 const USAGE = "usage: wc [-c | -m] [-Llw] [file ...]";
 
-interface Opts { l: boolean; w: boolean; c: boolean; m: boolean; L: boolean; utf8: boolean; }
+interface Opts { l: boolean; w: boolean; c: boolean; m: boolean; L: boolean; utf8: boolean; xo: XoHandle; }
 interface Totals { l: number; w: number; c: number; L: number; }
 
 export default defineApplet({
   name: "wc",
   main(ctx) {
-    const g = new Getopt(ctx, "clmwL", undefined, libxo(ctx, [ctx.argv0, ...ctx.args]));
-    const o: Opts = { l: false, w: false, c: false, m: false, L: false, utf8: utf8Locale(ctx.env) };
+    const argv = xoParseArgs(ctx, [ctx.argv0, ...ctx.args]);
+    if (argv === -1) return 1;
+    const xo = xoDefault(ctx);
+    const g = new Getopt(ctx, "clmwL", undefined, argv);
+    const o: Opts = { l: false, w: false, c: false, m: false, L: false, utf8: utf8Locale(ctx.env), xo };
     for (let ch; (ch = g.next()) !== undefined; ) {
       switch (ch) {
         case "l": o.l = true; break;
@@ -33,44 +41,43 @@ export default defineApplet({
         case "c": o.c = true; o.m = false; break;
         case "m": o.m = true; o.c = false; break;
         case "L": o.L = true; break;
-        default: usage(ctx, USAGE);
+        default:
+          xo.error(USAGE + "\n");
+          throw new Exit(1);
       }
     }
     if (!(o.l || o.w || o.c || o.m || o.L)) o.l = o.w = o.c = true;
     const t: Totals = { l: 0, w: 0, c: 0, L: 0 };
     const files = g.rest;
     let errors = 0;
-    if (!files.length) errors += count(ctx, o, t, undefined);
-    for (const f of files) errors += count(ctx, o, t, f);
-    if (files.length > 1) show(ctx, o, "total", t.l, t.w, t.c, t.L);
+    xo.openContainer("wc");
+    xo.openList("file");
+    for (const f of files.length ? files : [undefined]) {
+      xo.openInstance("file");
+      errors += count(ctx, o, t, f);
+      xo.closeInstance("file");
+    }
+    xo.closeList("file");
+    if (files.length > 1) {
+      xo.openContainer("total");
+      show(o, "total", t.l, t.w, t.c, t.L);
+      xo.closeContainer("total");
+    }
+    xo.closeContainer("wc");
+    xo.finish();
     return errors ? 1 : 0;
   },
 });
 
-/** libxo's xo_parse_args: take out --libxo[=:]STYLE / --libxo STYLE; only "text" is supported. */
-function libxo(ctx: Ctx, argv: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === "--") { out.push(...argv.slice(i)); break; }
-    if (i === 0 || !a.startsWith("--libxo")) { out.push(a); continue; }
-    let v: string | undefined = a.slice(7);
-    if (v === "") v = argv[++i];
-    else if (v[0] === "=" || v[0] === ":") v = v.slice(1);
-    else { out.push(a); continue; }
-    if (v !== "text") errx(ctx, 1, `--libxo: ${v === undefined ? "missing style" : `unsupported style '${v}'`} (only text)`);
-  }
-  return out;
-}
-
-function show(ctx: Ctx, o: Opts, name: string | undefined, l: number, w: number, c: number, L: number): void {
-  let s = "";
-  if (o.l) s += " " + String(l).padStart(7);
-  if (o.w) s += " " + String(w).padStart(7);
-  if (o.c || o.m) s += " " + String(c).padStart(7);
-  if (o.L) s += " " + String(L).padStart(7);
-  s += name === undefined ? "\n" : ` ${name}\n`;
-  ctx.out.write(s);
+/** show_cnt: the counts asked for, then the name (none for standard input). */
+function show(o: Opts, name: string | undefined, l: number, w: number, c: number, L: number): void {
+  const xo = o.xo;
+  if (o.l) xo.emit(" {:lines/%7ju/%ju}", l);
+  if (o.w) xo.emit(" {:words/%7ju/%ju}", w);
+  if (o.c || o.m) xo.emit(" {:characters/%7ju/%ju}", c);
+  if (o.L) xo.emit(" {:long-lines/%7ju/%ju}", L);
+  if (name !== undefined) xo.emit(" {:filename/%s}\n", name);
+  else xo.emit("\n");
 }
 
 /** Count one operand (undefined: standard input). Returns 1 on failure. */
@@ -80,7 +87,7 @@ function count(ctx: Ctx, o: Opts, t: Totals, file: string | undefined): number {
     try {
       fd = open(file, O.RDONLY);
     } catch (e) {
-      warn(ctx, `${file}: open`, e);
+      o.xo.warn(`${file}: open`, e);
       return 1;
     }
   }
@@ -94,7 +101,7 @@ function count(ctx: Ctx, o: Opts, t: Totals, file: string | undefined): number {
         try {
           st = fstat(fd);
         } catch (e) {
-          warn(ctx, `${label}: fstat`, e);
+          o.xo.warn(`${label}: fstat`, e);
           return 1;
         }
         // pseudo-file systems advertise a zero size: read those
@@ -106,11 +113,11 @@ function count(ctx: Ctx, o: Opts, t: Totals, file: string | undefined): number {
     t.w += r.w;
     t.c += r.c;
     if (r.L > t.L) t.L = r.L;
-    show(ctx, o, file, r.l, r.w, r.c, r.L);
+    show(o, file, r.l, r.w, r.c, r.L);
     return 0;
   } catch (e) {
     if (!(e instanceof SysError)) throw e;
-    warn(ctx, `${label}: read`, e);
+    o.xo.warn(`${label}: read`, e);
     return 1;
   } finally {
     if (fd !== ctx.stdin) try { close(fd); } catch {}
@@ -265,7 +272,7 @@ function words(ctx: Ctx, o: Opts, fd: number, label: string) {
             break;
           }
           if (!warned) {
-            warn(ctx, label, new SysError(ERRNO.EILSEQ!, "EILSEQ"));
+            o.xo.warn(label, new SysError(ERRNO.EILSEQ!, "EILSEQ"));
             warned = true;
           }
           len = 1;
@@ -283,7 +290,7 @@ function words(ctx: Ctx, o: Opts, fd: number, label: string) {
     }
     if (eof) {
       // an incomplete character at the end is not counted (mbrtowc(NULL) fails)
-      if (i < end && !warned) warn(ctx, label, new SysError(ERRNO.EILSEQ!, "EILSEQ"));
+      if (i < end && !warned) o.xo.warn(label, new SysError(ERRNO.EILSEQ!, "EILSEQ"));
       break;
     }
   }

@@ -42,8 +42,29 @@ test("-t selects types; errors", () => {
   assert.is(u.status, 64);
   assert.ok(u.err.endsWith("df: unrecognized option: Q\n" + USAGE), u.err);
   assert.is(run("df", ["-t", "a", "-t", "b"]).err, "df: only one -t option may be specified\n");
-  assert.is(run("df", ["--libxo=json"]).status, 1);
+  assert.is(run("df", ["--libxo=yaml"]).status, 1);
+  assert.is(run("df", ["--libxo=yaml"]).err, "df: unknown libxo option value: 'yaml'\n");
   assert.is(run("df", ["--libxo=text", "-t", "xyzfs"]).status, 0);
+  // xo_errx finishes the JSON document before exiting
+  const e = run("df", ["--libxo", "json", "-t", "a", "-t", "b"]);
+  assert.is(e.out, "{ }\n");
+  assert.is(e.status, 1);
+});
+
+test("--libxo: df.c's JSON and XML for the file system of .", () => {
+  const text = run("df", ["-k", "."]).out.split("\n")[1]!.split(/ +/);
+  const r = run("df", ["-k", "--libxo", "json", "."]);
+  assert.is(r.status, 0);
+  assert.ok(r.out.startsWith('{"storage-system-information": {"filesystem": [{"name":"' + text[0] + '","total-blocks":' + text[1] + ","), r.out);
+  const f = JSON.parse(r.out)["storage-system-information"].filesystem[0];
+  assert.equal(Object.keys(f), ["name", "total-blocks", "used-blocks", "available-blocks", "used-percent", "mounted-on"]);
+  assert.is(f["mounted-on"], text.slice(5).join(" "));
+  assert.ok(typeof f["used-blocks"] === "number" && typeof f["used-percent"] === "number");
+  const c = run("df", ["--libxo", "json", "-c", "-T", "."]).out;
+  assert.ok(/\], "filesystem": \[\{"name":"total","type":" *","total-blocks":\d+,/.test(c), c);
+  const x = run("df", ["-h", "--libxo", "xml", "."]).out;
+  assert.ok(/^<storage-system-information><filesystem><name>[^<]+<\/name><blocks value="\d+">[^<]+<\/blocks><used value="\d+">/.test(x), x);
+  assert.ok(x.endsWith("</mounted-on></filesystem></storage-system-information>"), x);
 });
 
 test.run();

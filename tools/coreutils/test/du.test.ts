@@ -58,4 +58,42 @@ test("errors and usage", () => {
   void sh;
 });
 
+test("--libxo: du.c's JSON and XML (version 1, disk-usage-information, paths)", () => {
+  const d = tmpdir({ "d/f": "x".repeat(5000) });
+  fs.mkdirSync(path.join(d, "d/s"));
+  const t = blocks(path.join(d, "d")) + blocks(path.join(d, "d/f")) + blocks(path.join(d, "d/s"));
+  let r = run("du", ["--libxo", "json", "-s", "d"], { cwd: d });
+  assert.is(r.out, `{"__version": "1", "disk-usage-information": {"paths": [{"blocks":${t},"path":"d"}]}}\n`);
+  assert.is(r.status, 0);
+  r = run("du", ["-c", "--libxo=json,pretty", "-a", "d"], { cwd: d });
+  const j = JSON.parse(r.out);
+  assert.is(j.__version, "1");
+  const text = run("du", ["-c", "-a", "d"], { cwd: d }).out.trim().split("\n").map((l) => l.split("\t"));
+  assert.equal(j["disk-usage-information"].paths.map((p: { blocks: number; path: string }) => [String(p.blocks), p.path]), text.slice(0, -1));
+  assert.is(String(j["disk-usage-information"]["total-blocks"]), text.at(-1)![0]);
+  assert.ok(r.out.startsWith('{\n  "__version": "1", \n  "disk-usage-information": {\n    "paths": [\n      {\n        "blocks": '), r.out);
+  assert.is(run("du", ["--libxo:X", "-A", "d/f"], { cwd: d }).out,
+    '<disk-usage-information version="1"><paths><blocks>10</blocks><path>d/f</path></paths></disk-usage-information>');
+  // -h: the humanized text, without its %4s padding (xo_fix_encoding), quoted
+  const h = run("du", ["-A", "-h", "d/f"], { cwd: d }).out.split("\t")[0]!.trim();
+  assert.is(run("du", ["--libxo", "json", "-A", "-h", "d/f"], { cwd: d }).out,
+    `{"__version": "1", "disk-usage-information": {"paths": [{"blocks":"${h}","path":"d/f"}]}}\n`);
+  assert.is(run("du", ["--libxo", "text", "-s", "d"], { cwd: d }).out, `${t}\td\n`);
+});
+
+test("--libxo: warnings stay on standard error; bad options", () => {
+  let r = run("du", ["--libxo", "json", "nope"]);
+  assert.is(r.out, '{"__version": "1", "disk-usage-information": {"paths": []}}\n');
+  assert.is(r.err, "du: nope: No such file or directory\n");
+  assert.is(r.status, 1);
+  r = run("du", ["--libxo", "yaml", "."]);
+  assert.is(r.err, "du: unknown libxo option value: 'yaml'\n");
+  assert.is(r.status, 64);
+  assert.is(r.out, "");
+  r = run("du", ["--libxo", "json", "-Q"]); // xo_error's usage is not flushed in JSON
+  assert.is(r.status, 64);
+  assert.is(r.out, "");
+  assert.ok(!r.err.includes("usage"), r.err);
+});
+
 test.run();

@@ -132,10 +132,30 @@ test("bad option and --libxo", () => {
   assert.is(r.status, 1);
   assert.is(run("wc", ["--libxo=text", "-l", "a"], { files: { a: "x\n" } }).out, col(1, "a"));
   assert.is(run("wc", ["--libxo", "text", "a"], { files: { a: "x\n" } }).out, col(1, 1, 2, "a"));
-  r = run("wc", ["--libxo=json", "a"], { files: { a: "x\n" } });
+  r = run("wc", ["--libxo=yaml", "a"], { files: { a: "x\n" } });
   assert.is(r.status, 1);
   assert.is(r.out, "");
-  assert.ok(r.err.startsWith("wc: --libxo: "));
+  assert.is(r.err, "wc: unknown libxo option value: 'yaml'\n");
+});
+
+test("--libxo: wc.c's JSON and XML (container wc, list file, total)", () => {
+  const files = { a: "x\n", b: "y z\nw\n" };
+  assert.is(run("wc", ["--libxo=json", "a"], { files }).out,
+    '{"wc": {"file": [{"lines":1,"words":1,"characters":2,"filename":"a"}]}}\n');
+  let r = run("wc", ["--libxo", "json", "-lL", "a", "b"], { files });
+  assert.is(r.out, '{"wc": {"file": [{"lines":1,"long-lines":1,"filename":"a"}, {"lines":2,"long-lines":3,"filename":"b"}], ' +
+    '"total": {"lines":3,"long-lines":3,"filename":"total"}}}\n');
+  assert.is(run("wc", ["--libxo", "json"], { stdin: "a b\n" }).out, '{"wc": {"file": [{"lines":1,"words":2,"characters":4}]}}\n');
+  r = run("wc", ["--libxo:JP", "-c", "a", "nope"], { files });
+  assert.equal(JSON.parse(r.out), { wc: { file: [{ characters: 2, filename: "a" }, {}], total: { characters: 2, filename: "total" } } });
+  assert.is(r.err, "wc: nope: open: No such file or directory\n");
+  assert.is(r.status, 1);
+  assert.is(run("wc", ["--libxo", "xml,pretty", "-w", "a"], { files }).out,
+    "<wc>\n  <file>\n    <words>1</words>\n    <filename>a</filename>\n  </file>\n</wc>\n");
+  // a name that is not UTF-8 keeps its bytes in text and in JSON
+  r = sh("printf 'x\\n' > \"$(printf 'n\\377')\"; wc -l n* | od -An -c | tr -s ' '; wc -l --libxo json n* | od -An -c | tr -s ' '");
+  assert.ok(r.out.startsWith(" 1 n 377 \\n"), r.out);
+  assert.ok(r.out.includes('n 377 "'), r.out);
 });
 
 test.run();
