@@ -1065,11 +1065,28 @@ class ByteBatch implements Batch {
     const d = this.e.S.delim, uniq = this.e.S.unique;
     const out = new Uint8Array(1 << 18);
     let o = 0, last = -1;
+    // gather the lines' places in output order first (strSort's spare arrays): the reads of
+    // meta, in sorted and so random order, then run back to back instead of between the copies
+    if (!uniq && scratch.tmp.length < n) scratch = { ...scratch, tmp: new Int32Array(n), s1: new Uint32Array(n), s2: new Uint32Array(n) };
+    const gb = scratch.tmp, gs = scratch.s1, gm = scratch.s2;
+    if (!uniq) {
+      for (let k = 0; k < n; k++) {
+        const x3 = 3 * idx[k]!;
+        gb[k] = meta[x3]!;
+        gs[k] = meta[x3 + 1]!;
+        gm[k] = meta[x3 + 2]!;
+      }
+    }
     for (let k = 0; k < n; k++) {
-      const x = idx[k]!;
-      if (uniq && last >= 0 && cmp(last, x) === 0) continue;
-      last = x;
-      const b = bufs[meta[3 * x]!]!, s = meta[3 * x + 1]!, m = meta[3 * x + 2]!;
+      let b: Uint8Array, s: number, m: number;
+      if (uniq) {
+        const x = idx[k]!;
+        if (last >= 0 && cmp(last, x) === 0) continue;
+        last = x;
+        b = bufs[meta[3 * x]!]!; s = meta[3 * x + 1]!; m = meta[3 * x + 2]!;
+      } else {
+        b = bufs[gb[k]!]!; s = gs[k]!; m = gm[k]!;
+      }
       if (o + m + 1 > out.length) {
         w.write(out.subarray(0, o));
         o = 0;
@@ -1353,11 +1370,23 @@ function strSort(n: number, bufs: Uint8Array[], meta: Int32Array, inv: boolean):
   const side1 = scratch.s1, side2 = scratch.s2;
   for (let i = 0; i < n; i++) idx[i] = i;
   const L = LE ? 0 : 1, H = 1 - L;
+  // below the first step (five bytes), bytes 5 to 11 are in side1/side2 (zero-padded: a line that
+  // ends there and one holding NULs tie, and the lengths decide from byte 12 on): compared there
+  // first, the lines themselves (random places in memory) are reached only beyond byte 11
+  const cmp5 = (x: number, y: number): number => {
+    let a = side1[x]!, b = side1[y]!;
+    if (a === b) {
+      a = side2[x]!;
+      b = side2[y]!;
+      if (a === b) return cmpFrom(x, y, 12);
+    }
+    return inv ? b - a : a - b;
+  };
   const stack: number[] = [0, n, 0];
   while (stack.length) {
     const d = stack.pop()!, hi = stack.pop()!, lo = stack.pop()!;
     const m = hi - lo;
-    const cmp = (x: number, y: number) => cmpFrom(x, y, d);
+    const cmp = d === 5 ? cmp5 : (x: number, y: number) => cmpFrom(x, y, d);
     if (m <= 16) {
       insertionSort(idx, lo, hi, cmp);
       continue;

@@ -53,6 +53,38 @@ test("-u keeps the first of equal keys; -s; -z; no final newline; NUL inside lin
   assert.is(run("sort", ["f"], { files: { f: "b\0z\na\0y" } }).out, "a\0y\nb\0z\n");
 });
 
+test("many lines (the radix steps): byte order with NULs, shared prefixes, short lines; -r; plain and keyed", () => {
+  // 108,000 lines, more than one radix step takes in one go: alphabet with NUL, lengths 0-20
+  let seed = 7;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+  const AL = [0x61, 0x62, 0x00, 0x63, 0x2c, 0x31, 0x20];
+  const lines: Buffer[] = [];
+  const PRE = Buffer.from("ab\0c,1 9ab\0c,1 9ab");
+  for (let i = 0; i < 90000; i++) {
+    const len = [0, 1, 3, 5, 6, 8, 11, 12, 13, 20][rnd(10)]!;
+    const tail = Buffer.from(Array.from({ length: len }, () => AL[rnd(AL.length)]!));
+    // half of them share a prefix of 0-17 bytes, so ties reach every byte position
+    lines.push(rnd(2) ? tail : Buffer.concat([PRE.subarray(0, rnd(18)), tail.subarray(0, rnd(4))]));
+  }
+  // small groups: five bytes of their own, seven shared, then lines that differ from byte 12 on
+  for (let g = 0; g < 6000; g++) {
+    const own = Array.from({ length: 5 }, (_, j) => AL[Math.floor(g / AL.length ** j) % AL.length]!);
+    for (let j = 0; j < 3; j++) lines.push(Buffer.from([...own, ...PRE.subarray(0, 7), AL[rnd(AL.length)]!, AL[rnd(AL.length)]!]));
+  }
+  const input = Buffer.concat(lines.flatMap((l) => [l, Buffer.from("\n")]));
+  const sorted = lines.slice().sort(Buffer.compare);
+  const join = (l: Buffer[]) => Buffer.concat(l.flatMap((x) => [x, Buffer.from("\n")]));
+  const r = run("sort", ["f"], { files: { f: input }, env: { LC_ALL: "C" } });
+  assert.ok(r.stdout.equals(join(sorted)), "sort");
+  const rr = run("sort", ["-r", "f"], { files: { f: input }, env: { LC_ALL: "C" } });
+  assert.ok(rr.stdout.equals(join(sorted.slice().reverse())), "sort -r");
+  // -t, -k2: the second comma field, then the whole line
+  const field = (l: Buffer) => { const i = l.indexOf(0x2c); return i < 0 ? Buffer.alloc(0) : l.subarray(i + 1); };
+  const k = lines.slice().sort((a, b) => Buffer.compare(field(a), field(b)) || Buffer.compare(a, b));
+  const rk = run("sort", ["-t,", "-k2", "f"], { files: { f: input }, env: { LC_ALL: "C" } });
+  assert.ok(rk.stdout.equals(join(k)), "sort -t, -k2");
+});
+
 test("-c, -C, --check=quiet: first disorder, status 1", () => {
   let r = run("sort", ["-c", "f"], { files: { f: "a\nc\nb\n" } });
   assert.is(r.err, "sort: f:3: disorder: b\n");
