@@ -56,6 +56,17 @@ measure() {
   done
   printf '%s\n' "${ts[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
+# `measure_pair GNU-CMD BSDBOX-CMD RUNS`: the two run alternately (a machine whose speed drifts
+# weighs on both alike); prints "GNU-MEDIAN BSDBOX-MEDIAN" (microseconds)
+measure_pair() {
+  local runs=$3 i t0 t1 gs=() bs=()
+  for ((i = 0; i < runs; i++)); do
+    t0=$(now); bash -c "$1" >/dev/null 2>&1; t1=$(now); gs+=($((t1 - t0)))
+    t0=$(now); bash -c "$2" >/dev/null 2>&1; t1=$(now); bs+=($((t1 - t0)))
+  done
+  echo "$(printf '%s\n' "${gs[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" \
+    "$(printf '%s\n' "${bs[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+}
 RATIO=${RATIO:-throughput}
 row() { # name gnu_us bsdbox_us same
   # (the name through the environment: awk -v would read its backslashes as escapes)
@@ -65,8 +76,7 @@ RATIOS=() NSAME=0 NCASES=0
 # one case: name, the tool's arguments (shell words, quoted for bash -c), file
 case_() {
   local name=$1 args=$2 file=$3 g b same=DIFFER
-  g=$(measure "$G $args $file | /usr/bin/cat > /dev/null" "$RUNS")
-  b=$(measure "$B/$TOOL $args $file | /usr/bin/cat > /dev/null" "$RUNS")
+  read -r g b < <(measure_pair "$G $args $file | /usr/bin/cat > /dev/null" "$B/$TOOL $args $file | /usr/bin/cat > /dev/null" "$RUNS")
   if bash -c "/usr/bin/cmp -s <($G $args $file 2>&1) <($B/$TOOL $args $file 2>&1)"; then
     same=SAME; NSAME=$((NSAME + 1))
   fi

@@ -1568,15 +1568,16 @@ export class XoHandle {
     return 0;
   }
 
-  private doCloseList(name: string | undefined): number {
+  /** xo_do_close_list and xo_do_close_leaf_list (the same but for the state they record). */
+  private doCloseList(name: string | undefined, state = S_CLOSE_LIST): number {
     name = this.mapName(this.nameFromStack(name));
     if (this.style === XO_STYLE_JSON) {
       const f = this.stack[this.depth]!;
       const pre = f.flags & SF_NOT_FIRST && this.has(XOF.PRETTY) ? "\n" : "";
       f.flags |= SF_NOT_FIRST;
-      this.depthChange(name, -1, -1, S_CLOSE_LIST, SF_LIST);
+      this.depthChange(name, -1, -1, state, SF_LIST);
       this.data += pre + this.indentStr() + "]";
-    } else this.depthChange(name, -1, 0, S_CLOSE_LIST, SF_LIST);
+    } else this.depthChange(name, -1, 0, state, SF_LIST);
     this.stack[this.depth]!.flags |= SF_NOT_FIRST;
     return 0;
   }
@@ -1600,19 +1601,6 @@ export class XoHandle {
       this.data += pre + this.indentStr() + `"${name}": [` + ppn;
     }
     this.depthChange(name, 1, indent, S_OPEN_LEAF_LIST, SF_LIST | this.stackFlags(flags));
-    return 0;
-  }
-
-  private doCloseLeafList(name: string | undefined): number {
-    name = this.mapName(this.nameFromStack(name));
-    if (this.style === XO_STYLE_JSON) {
-      const f = this.stack[this.depth]!;
-      const pre = f.flags & SF_NOT_FIRST && this.has(XOF.PRETTY) ? "\n" : "";
-      f.flags |= SF_NOT_FIRST;
-      this.depthChange(name, -1, -1, S_CLOSE_LEAF_LIST, SF_LIST);
-      this.data += pre + this.indentStr() + "]";
-    } else this.depthChange(name, -1, 0, S_CLOSE_LEAF_LIST, SF_LIST);
-    this.stack[this.depth]!.flags |= SF_NOT_FIRST;
     return 0;
   }
 
@@ -1674,7 +1662,7 @@ export class XoHandle {
         case S_OPEN_CONTAINER: rc = this.doCloseContainer(undefined); break;
         case S_OPEN_LIST: rc = this.doCloseList(undefined); break;
         case S_OPEN_INSTANCE: rc = this.doCloseInstance(undefined); break;
-        case S_OPEN_LEAF_LIST: rc = this.doCloseLeafList(undefined); break;
+        case S_OPEN_LEAF_LIST: rc = this.doCloseList(undefined, S_CLOSE_LEAF_LIST); break;
         case S_MARKER: {
           const flags = xsp.flags & SF_MARKER_FLAGS;
           this.depthChange(xsp.name, -1, 0, S_MARKER, 0);
@@ -1741,7 +1729,7 @@ export class XoHandle {
       case (S_OPEN_LIST << 8) | S_OPEN_CONTAINER:
       case (S_OPEN_LEAF_LIST << 8) | S_OPEN_CONTAINER:
         if (onMarker) return markerPrevents();
-        rc = this.doCloseLeafList(undefined);
+        rc = this.doCloseList(undefined, S_CLOSE_LEAF_LIST);
         if (rc >= 0) rc = this.doOpenContainer(flags, name);
         break;
       case (S_INIT << 8) | S_CLOSE_CONTAINER:
@@ -1755,7 +1743,7 @@ export class XoHandle {
         break;
       case (S_OPEN_LEAF_LIST << 8) | S_CLOSE_CONTAINER:
         if (onMarker) return markerPrevents();
-        rc = this.doCloseLeafList(undefined);
+        rc = this.doCloseList(undefined, S_CLOSE_LEAF_LIST);
         if (rc >= 0) rc = this.doClose(name, newState);
         break;
       case (S_INIT << 8) | S_OPEN_LIST:
@@ -1770,7 +1758,7 @@ export class XoHandle {
         break;
       case (S_OPEN_LEAF_LIST << 8) | S_OPEN_LIST:
         if (onMarker) return markerPrevents();
-        rc = this.doCloseLeafList(undefined);
+        rc = this.doCloseList(undefined, S_CLOSE_LEAF_LIST);
         if (rc >= 0) rc = this.doOpenList(flags, name);
         break;
       case (S_OPEN_LIST << 8) | S_CLOSE_LIST:
@@ -1797,7 +1785,7 @@ export class XoHandle {
         break;
       case (S_OPEN_LEAF_LIST << 8) | S_OPEN_INSTANCE:
         if (onMarker) return markerPrevents();
-        rc = this.doCloseLeafList(undefined);
+        rc = this.doCloseList(undefined, S_CLOSE_LEAF_LIST);
         if (rc >= 0) rc = this.doOpenInstance(flags, name);
         break;
       case (S_OPEN_INSTANCE << 8) | S_CLOSE_INSTANCE:
@@ -1814,7 +1802,7 @@ export class XoHandle {
         break;
       case (S_OPEN_LEAF_LIST << 8) | S_CLOSE_INSTANCE:
         if (onMarker) return markerPrevents();
-        rc = this.doCloseLeafList(undefined);
+        rc = this.doCloseList(undefined, S_CLOSE_LEAF_LIST);
         if (rc >= 0) rc = this.doClose(name, newState);
         break;
       case (S_OPEN_CONTAINER << 8) | S_OPEN_LEAF_LIST:
@@ -1830,7 +1818,7 @@ export class XoHandle {
         break;
       case (S_OPEN_LEAF_LIST << 8) | S_CLOSE_LEAF_LIST:
         if (onMarker) return markerPrevents();
-        rc = this.doCloseLeafList(name);
+        rc = this.doCloseList(name, S_CLOSE_LEAF_LIST);
         break;
       case (S_INIT << 8) | S_CLOSE_LEAF_LIST:
         this.failure(`xo_close_leaf_list ignored when called from initial state ('${name ?? "(unknown)"}')`);
@@ -1857,7 +1845,7 @@ export class XoHandle {
         break;
       case (S_OPEN_LEAF_LIST << 8) | S_EMIT:
         if (onMarker) return markerPrevents();
-        rc = this.doCloseLeafList(undefined);
+        rc = this.doCloseList(undefined, S_CLOSE_LEAF_LIST);
         break;
       case (S_INIT << 8) | S_EMIT_LEAF_LIST:
       case (S_OPEN_CONTAINER << 8) | S_EMIT_LEAF_LIST:
