@@ -1065,27 +1065,18 @@ class ByteBatch implements Batch {
     const d = this.e.S.delim, uniq = this.e.S.unique;
     const out = new Uint8Array(1 << 18);
     let o = 0, last = -1;
-    // gather the lines' places in output order first (strSort's spare arrays): the reads of
-    // meta, in sorted and so random order, then run back to back instead of between the copies
-    if (!uniq && scratch.tmp.length < n) scratch = { ...scratch, tmp: new Int32Array(n), s1: new Uint32Array(n), s2: new Uint32Array(n) };
-    const gb = scratch.tmp, gs = scratch.s1, gm = scratch.s2;
-    if (!uniq) {
-      for (let k = 0; k < n; k++) {
-        const x3 = 3 * idx[k]!;
-        gb[k] = meta[x3]!;
-        gs[k] = meta[x3 + 1]!;
-        gm[k] = meta[x3 + 2]!;
-      }
-    }
+    const g = uniq ? undefined : gather(n, idx, (x, k, gb, gs, gm) => {
+      gb[k] = meta[3 * x]!; gs[k] = meta[3 * x + 1]!; gm[k] = meta[3 * x + 2]!;
+    });
     for (let k = 0; k < n; k++) {
       let b: Uint8Array, s: number, m: number;
-      if (uniq) {
+      if (g) {
+        b = bufs[g.gb[k]!]!; s = g.gs[k]!; m = g.gm[k]!;
+      } else {
         const x = idx[k]!;
         if (last >= 0 && cmp(last, x) === 0) continue;
         last = x;
         b = bufs[meta[3 * x]!]!; s = meta[3 * x + 1]!; m = meta[3 * x + 2]!;
-      } else {
-        b = bufs[gb[k]!]!; s = gs[k]!; m = gm[k]!;
       }
       if (o + m + 1 > out.length) {
         w.write(out.subarray(0, o));
@@ -1274,11 +1265,17 @@ class KeyBatch implements Batch {
     const d = S.delim, uniq = S.unique;
     const out = new Uint8Array(1 << 18);
     let o = 0, last = -1;
+    const g = uniq ? undefined : gather(n, idx, (x, k, gb, gs, gm) => { gb[k] = bi[x]!; gs[k] = off[x]!; gm[k] = len[x]!; });
     for (let k = 0; k < n; k++) {
-      const x = idx[k]!;
-      if (uniq && last >= 0 && cmp(last, x) === 0) continue;
-      last = x;
-      const b = bufs[bi[x]!]!, s = off[x]!, m = len[x]!;
+      let b: Uint8Array, s: number, m: number;
+      if (g) {
+        b = bufs[g.gb[k]!]!; s = g.gs[k]!; m = g.gm[k]!;
+      } else {
+        const x = idx[k]!;
+        if (uniq && last >= 0 && cmp(last, x) === 0) continue;
+        last = x;
+        b = bufs[bi[x]!]!; s = off[x]!; m = len[x]!;
+      }
       if (o + m + 1 > out.length) {
         w.write(out.subarray(0, o));
         o = 0;
@@ -1341,6 +1338,17 @@ function insertionSort(a: Int32Array, lo: number, hi: number, cmp: (x: number, y
     }
     a[j + 1] = v;
   }
+}
+/**
+ * The lines' places (buffer, start, length) in output order, read once through `at` for each
+ * position of the sorted `idx` into strSort's spare arrays: the reads that follow the sorted, so
+ * random, order then run back to back instead of between the copies of the output loop.
+ */
+function gather(n: number, idx: Int32Array, at: (x: number, k: number, gb: Int32Array, gs: Uint32Array, gm: Uint32Array) => void) {
+  if (scratch.tmp.length < n) scratch = { ...scratch, tmp: new Int32Array(n), s1: new Uint32Array(n), s2: new Uint32Array(n) };
+  const gb = scratch.tmp, gs = scratch.s1, gm = scratch.s2;
+  for (let k = 0; k < n; k++) at(idx[k]!, k, gb, gs, gm);
+  return { gb, gs, gm };
 }
 const LE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 let scratch = { idx: new Int32Array(0), a: new BigUint64Array(0), tmp: new Int32Array(0), s1: new Uint32Array(0), s2: new Uint32Array(0) };
