@@ -241,7 +241,7 @@ export function open(path: string, flags: number, mode = 0o666): number {
   return sys(() => fs().openSync(P(path), flags, mode));
 }
 export function close(fd: number): void {
-  if (gdLib === undefined) gdLib = dlopenGetdents() ?? null;
+  const gdLib = dirLib();
   if (gdLib === null) sys(() => fs().closeSync(fd));
   else if (gdLib.close(fd) !== 0) {
     const e = cerrno();
@@ -251,7 +251,7 @@ export function close(fd: number): void {
 /** openat(2): `name` relative to the directory open as `dirfd` (a tree walk opens each
  * directory from its parent's descriptor; no path is resolved from the root). */
 export function openAt(dirfd: number, name: string, flags: number, mode = 0o666): number {
-  if (gdLib === undefined) gdLib = dlopenGetdents() ?? null;
+  const gdLib = dirLib();
   if (gdLib === null) return open(`/proc/self/fd/${dirfd}/${name}`, flags, mode);
   const fd = gdLib.openat(dirfd, ptr(cpath(name)), flags | O.CLOEXEC, mode);
   if (fd < 0) throw lastError("open");
@@ -545,20 +545,15 @@ export function readdir(path: string): string[] {
 function readdirRuntime(path: string): string[] {
   return sys(() => (fs().readdirSync(P(path), { encoding: "buffer" }) as Buffer[]).map((b) => decode(b)));
 }
-/** d_type values of readdirTypes (as <dirent.h>): DT_UNKNOWN when the file system or the runtime
+/** d_type values of readdirTyped (as <dirent.h>): DT_UNKNOWN when the file system or the runtime
  * does not say. */
 export const DT = { UNKNOWN: 0, FIFO: 1, CHR: 2, DIR: 4, BLK: 6, REG: 8, LNK: 10, SOCK: 12 };
 /**
- * readdir with each entry's d_type (fts uses it to skip stat(2) calls), names byte-exact, without
- * "." and "..". The runtime gives types only with decoded names, so the directory is read twice
- * and the types kept only where both reads agree on the entry (else DT_UNKNOWN).
+ * readdirTyped through the runtime, where the libc lacks getdents64. The runtime gives types only
+ * with decoded names, so the directory is read twice and the types kept only where both reads
+ * agree on the entry (else DT_UNKNOWN).
  */
-export function readdirTypes(path: string): { name: string; type: number }[] {
-  if (gdLib === undefined) gdLib = dlopenGetdents() ?? null;
-  if (gdLib !== null) {
-    const { names, types } = readdirTyped(path);
-    return names.map((name, i) => ({ name, type: types[i]! }));
-  }
+function readdirTypesRuntime(path: string): { name: string; type: number }[] {
   const names = readdirRuntime(path);
   let typed: FS.Dirent[] = [];
   try {
@@ -575,19 +570,24 @@ export function readdirTypes(path: string): { name: string; type: number }[] {
     return { name, type };
   });
 }
-/**
- * readdir with each entry's d_type in one pass: getdents64(2) through bun:ffi into a 64 KiB
- * buffer, names byte-exact (decoded losslessly), without "." and "..". `types[i]` is the DT_*
- * value of `names[i]` (DT_UNKNOWN where the file system does not say). Falls back to
- * readdirTypes where the libc lacks getdents64.
- */
-let gdLib: ReturnType<typeof dlopenGetdents> | null | undefined;
+let gdLibOpened: ReturnType<typeof dlopenGetdents> | null | undefined;
+/** getdents64/open/openat/close from libc, opened on first use; null where the libc lacks them */
+function dirLib() {
+  if (gdLibOpened === undefined) gdLibOpened = dlopenGetdents() ?? null;
+  return gdLibOpened;
+}
 const HIGH = /[\x80-\xff]/;
 let gdBuf: Uint8Array | undefined;
+/**
+ * readdir with each entry's d_type in one pass (fts and ls use it to skip stat(2) calls):
+ * getdents64(2) through bun:ffi into a 64 KiB buffer, names byte-exact (decoded losslessly),
+ * without "." and "..". `types[i]` is the DT_* value of `names[i]` (DT_UNKNOWN where the file
+ * system does not say). Falls back to the runtime where the libc lacks getdents64.
+ */
 export function readdirTyped(path: string): { names: string[]; types: number[] } {
-  if (gdLib === undefined) gdLib = dlopenGetdents() ?? null;
+  const gdLib = dirLib();
   if (gdLib === null) {
-    const l = readdirTypes(path);
+    const l = readdirTypesRuntime(path);
     return { names: l.map((x) => x.name), types: l.map((x) => x.type) };
   }
   const fd = gdLib.open(ptr(cpath(path)), O.RDONLY | O.DIRECTORY | O.CLOEXEC, 0);
@@ -601,7 +601,7 @@ export function readdirTyped(path: string): { names: string[]; types: number[] }
 /** readdirTyped on a directory opened for reading (O_RDONLY, not O_PATH), read from its current
  * position to the end; the descriptor stays open. */
 export function readdirTypedFd(fd: number): { names: string[]; types: number[] } {
-  if (gdLib === undefined) gdLib = dlopenGetdents() ?? null;
+  const gdLib = dirLib();
   if (gdLib === null) return readdirTyped(`/proc/self/fd/${fd}`);
   const names: string[] = [], types: number[] = [];
   const buf = (gdBuf ??= new Uint8Array(65536));

@@ -953,28 +953,15 @@ function newTmp(e: Env2): [string, Writer] {
 /** Write sorted items (deduplicated with -u). */
 function dump(e: Env2, items: Item[], w: Writer): void {
   const S = e.S, d = S.delim, uniq = S.unique, cmp = S.cmp;
-  const out = new Uint8Array(1 << 18);
-  let o = 0;
+  const out = new LineOut(w, d);
   let last: Item | undefined;
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
     if (uniq && last !== undefined && cmp(last, it) === 0) continue;
     last = it;
-    const l = it.l, n = l.length;
-    if (o + n + 1 > out.length) {
-      w.write(out.subarray(0, o));
-      o = 0;
-      if (n + 1 > out.length) {
-        w.write(l);
-        w.byte(d);
-        continue;
-      }
-    }
-    if (n < 512) for (let i = 0; i < n; i++) out[o++] = l[i]!;
-    else { out.set(l, o); o += n; }
-    out[o++] = d;
+    out.add(it.l, 0, it.l.length);
   }
-  if (o) w.write(out.subarray(0, o));
+  out.end();
 }
 
 const ITEM_OVERHEAD = 64;
@@ -1062,36 +1049,9 @@ class ByteBatch implements Batch {
     };
     const cmp = rev ? (x: number, y: number) => cmp0(y, x) : cmp0;
     const idx = strSort(n, bufs, meta, rev);
-    const d = this.e.S.delim, uniq = this.e.S.unique;
-    const out = new Uint8Array(1 << 18);
-    let o = 0, last = -1;
-    const g = uniq ? undefined : gather(n, idx, (x, k, gb, gs, gm) => {
+    writeSorted(w, this.e.S.delim, n, idx, bufs, (x, k, gb, gs, gm) => {
       gb[k] = meta[3 * x]!; gs[k] = meta[3 * x + 1]!; gm[k] = meta[3 * x + 2]!;
-    });
-    for (let k = 0; k < n; k++) {
-      let b: Uint8Array, s: number, m: number;
-      if (g) {
-        b = bufs[g.gb[k]!]!; s = g.gs[k]!; m = g.gm[k]!;
-      } else {
-        const x = idx[k]!;
-        if (last >= 0 && cmp(last, x) === 0) continue;
-        last = x;
-        b = bufs[meta[3 * x]!]!; s = meta[3 * x + 1]!; m = meta[3 * x + 2]!;
-      }
-      if (o + m + 1 > out.length) {
-        w.write(out.subarray(0, o));
-        o = 0;
-        if (m + 1 > out.length) {
-          w.write(b.subarray(s, s + m));
-          w.byte(d);
-          continue;
-        }
-      }
-      if (m < 512) for (let i = 0; i < m; i++) out[o++] = b[s + i]!;
-      else { out.set(b.subarray(s, s + m), o); o += m; }
-      out[o++] = d;
-    }
-    if (o) w.write(out.subarray(0, o));
+    }, this.e.S.unique ? (x, y) => cmp(x, y) === 0 : undefined);
     const freed = this.bufs;
     this.bufs = [];
     this.n = 0;
@@ -1262,34 +1222,8 @@ class KeyBatch implements Batch {
       km[3 * x + 2] = klen[x]!;
     }
     const idx = strSort(n, [kb], km, false);
-    const d = S.delim, uniq = S.unique;
-    const out = new Uint8Array(1 << 18);
-    let o = 0, last = -1;
-    const g = uniq ? undefined : gather(n, idx, (x, k, gb, gs, gm) => { gb[k] = bi[x]!; gs[k] = off[x]!; gm[k] = len[x]!; });
-    for (let k = 0; k < n; k++) {
-      let b: Uint8Array, s: number, m: number;
-      if (g) {
-        b = bufs[g.gb[k]!]!; s = g.gs[k]!; m = g.gm[k]!;
-      } else {
-        const x = idx[k]!;
-        if (uniq && last >= 0 && cmp(last, x) === 0) continue;
-        last = x;
-        b = bufs[bi[x]!]!; s = off[x]!; m = len[x]!;
-      }
-      if (o + m + 1 > out.length) {
-        w.write(out.subarray(0, o));
-        o = 0;
-        if (m + 1 > out.length) {
-          w.write(b.subarray(s, s + m));
-          w.byte(d);
-          continue;
-        }
-      }
-      if (m < 512) for (let i = 0; i < m; i++) out[o++] = b[s + i]!;
-      else { out.set(b.subarray(s, s + m), o); o += m; }
-      out[o++] = d;
-    }
-    if (o) w.write(out.subarray(0, o));
+    writeSorted(w, S.delim, n, idx, bufs, (x, k, gb, gs, gm) => { gb[k] = bi[x]!; gs[k] = off[x]!; gm[k] = len[x]!; },
+      S.unique ? (x, y) => cmp(x, y) === 0 : undefined);
     const freed = this.bufs;
     this.bufs = [];
     this.n = 0;
@@ -1349,6 +1283,54 @@ function gather(n: number, idx: Int32Array, at: (x: number, k: number, gb: Int32
   const gb = scratch.tmp, gs = scratch.s1, gm = scratch.s2;
   for (let k = 0; k < n; k++) at(idx[k]!, k, gb, gs, gm);
   return { gb, gs, gm };
+}
+/** Lines out through a 256 KiB buffer, each followed by the delimiter; a line longer than the
+ * buffer goes out directly. */
+class LineOut {
+  private readonly out = new Uint8Array(1 << 18);
+  private o = 0;
+  constructor(private readonly w: Writer, private readonly d: number) {}
+  add(b: Uint8Array, s: number, m: number): void {
+    const out = this.out;
+    let o = this.o;
+    if (o + m + 1 > out.length) {
+      this.w.write(out.subarray(0, o));
+      o = this.o = 0;
+      if (m + 1 > out.length) {
+        this.w.write(b.subarray(s, s + m));
+        this.w.byte(this.d);
+        return;
+      }
+    }
+    if (m < 512) for (let i = 0; i < m; i++) out[o++] = b[s + i]!;
+    else { out.set(b.subarray(s, s + m), o); o += m; }
+    out[o++] = this.d;
+    this.o = o;
+  }
+  end(): void {
+    if (this.o) this.w.write(this.out.subarray(0, this.o));
+    this.o = 0;
+  }
+}
+
+/** A batch's lines in the order of `idx` (places read through `at`, see gather); with `same`,
+ * a line equal to the last one written is left out (-u). */
+function writeSorted(
+  w: Writer, d: number, n: number, idx: Int32Array, bufs: Uint8Array[],
+  at: (x: number, k: number, gb: Int32Array, gs: Uint32Array, gm: Uint32Array) => void,
+  same: ((x: number, y: number) => boolean) | undefined,
+): void {
+  const { gb, gs, gm } = gather(n, idx, at);
+  const out = new LineOut(w, d);
+  for (let k = 0, last = -1; k < n; k++) {
+    if (same) {
+      const x = idx[k]!;
+      if (last >= 0 && same(last, x)) continue;
+      last = x;
+    }
+    out.add(bufs[gb[k]!]!, gs[k]!, gm[k]!);
+  }
+  out.end();
 }
 const LE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 let scratch = { idx: new Int32Array(0), a: new BigUint64Array(0), tmp: new Int32Array(0), s1: new Uint32Array(0), s2: new Uint32Array(0) };
@@ -1669,8 +1651,7 @@ function mergePlain(e: Env2, fds: number[], w: Writer): void {
       i = m;
     }
   };
-  const out = new Uint8Array(1 << 18);
-  let o = 0;
+  const out = new LineOut(w, d);
   try {
     for (let k = 0; k < fds.length; k++) {
       bs.push(new Uint8Array(1 << 18)); st.push(0); en.push(0); lo.push(0); ln.push(0); ps.push(0); eof.push(false);
@@ -1679,19 +1660,8 @@ function mergePlain(e: Env2, fds: number[], w: Writer): void {
     }
     for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
     while (heap.length) {
-      const h = heap[0]!, b = bs[h]!, s = lo[h]!, m = ln[h]!;
-      if (o + m + 1 > out.length) {
-        w.write(out.subarray(0, o));
-        o = 0;
-      }
-      if (m + 1 > out.length) {
-        w.write(b.subarray(s, s + m));
-        w.byte(d);
-      } else {
-        if (m < 512) for (let i = 0; i < m; i++) out[o++] = b[s + i]!;
-        else { out.set(b.subarray(s, s + m), o); o += m; }
-        out[o++] = d;
-      }
+      const h = heap[0]!;
+      out.add(bs[h]!, lo[h]!, ln[h]!);
       if (!load(h)) {
         if (fds[h] !== ctx.stdin) close(fds[h]!);
         heap[0] = heap[heap.length - 1]!;
@@ -1699,7 +1669,7 @@ function mergePlain(e: Env2, fds: number[], w: Writer): void {
       }
       if (heap.length) down(0);
     }
-    if (o) w.write(out.subarray(0, o));
+    out.end();
   } catch (x) {
     if (x instanceof SysError) die(ctx, x);
     throw x;
