@@ -27,65 +27,80 @@ export function stone(a: Int32Array, n: number, b: Int32Array, m: number, minima
   for (let i = 0; i <= n; i++) J[i] = i <= pref ? i : i > n - suff ? i + m - n : 0;
   if (sn0 <= 0 || sm <= 0) return J;
   // sort each side by (value, serial)
-  const oa = sortedOrder(a, pref, sn0), ob = sortedOrder(b, pref, sm);
-  // equiv: class[serial of a] = index in sorted b of its first equal, 0 = none
-  const cls = new Int32Array(sn0 + 2);
-  {
-    let i = 0, j = 0;
-    while (i < sn0 && j < sm) {
-      const va = a[pref + oa[i]!]!, vb = b[pref + ob[j]!]!;
-      if (va < vb) cls[oa[i++]!] = 0;
-      else if (va === vb) cls[oa[i++]!] = j + 1;
-      else j++;
-    }
-    while (i < sn0) cls[oa[i++]!] = 0;
+  const [oa, va] = sortedOrder(a, pref, sn0), [ob, vb] = sortedOrder(b, pref, sm);
+  const cls = classes(oa, va, sn0, vb, sm);
+  const member = members(ob, vb, sm);
+  const { c, k, cx, cy, cp } = march(cls, member, sn0, minimal);
+  // unravel
+  for (let q = c[k]!; cy[q] !== 0; q = cp[q]!) J[cx[q]! + pref] = cy[q]! + pref;
+  return J;
+}
+
+// Each step of stone() is a function of its own: these run once, before the JIT has warmed up,
+// and a small function with one hot loop reaches optimized code sooner than one big one.
+
+/** equiv: class[serial of a] = index in sorted b of its first equal, 0 = none. */
+function classes(oa: Int32Array, va: Uint32Array, n: number, vb: Uint32Array, m: number): Int32Array {
+  const cls = new Int32Array(n + 2);
+  for (let i = 0, j = 0; i < n && j < m;) {
+    const x = va[i]!, y = vb[j]!;
+    if (x < y) i++;
+    else if (x === y) cls[oa[i++]!] = j + 1;
+    else j++;
   }
-  // member: classes of b concatenated, first member negated, -1 at the end
-  const member = new Int32Array(sm + 2);
-  {
-    let j = 1;
-    while (j <= sm) {
-      member[j] = -ob[j - 1]!;
-      while (j < sm && b[pref + ob[j]!] === b[pref + ob[j - 1]!]) {
-        j++;
-        member[j] = ob[j - 1]!;
-      }
+  return cls;
+}
+
+/** member: the classes of b concatenated, each first member negated, -1 at the end. */
+function members(ob: Int32Array, vb: Uint32Array, m: number): Int32Array {
+  const member = new Int32Array(m + 2);
+  let j = 1;
+  while (j <= m) {
+    member[j] = -ob[j - 1]!;
+    while (j < m && vb[j] === vb[j - 1]) {
       j++;
+      member[j] = ob[j - 1]!;
     }
-    member[j] = -1;
+    j++;
   }
-  // stone proper (candidate creation written out inline: this loop runs before the JIT has
-  // warmed up, and a call per candidate costs there)
-  let cap = Math.max(128, sn0 + 2);
+  member[j] = -1;
+  return member;
+}
+
+/** Stone's march through a: the k-candidates c[0..k] and the candidate list (x, y, previous).
+ * Candidate creation is written out inline (a call per candidate costs before the JIT has
+ * warmed up); ky[l] mirrors cy[c[l]], the line of b of the l-candidate, so that the binary
+ * search reads one array. */
+function march(cls: Int32Array, member: Int32Array, n: number, minimal: boolean) {
+  let cap = Math.max(128, n + 2);
   let cx = new Int32Array(cap), cy = new Int32Array(cap), cp = new Int32Array(cap);
   let clen = 1; // candidate 0 = (0, 0, 0)
-  const c = new Int32Array(sn0 + 2);
-  const bound = minimal ? 0xffffffff : Math.max(256, Math.floor(Math.sqrt(sn0)));
+  const c = new Int32Array(n + 2), ky = new Int32Array(n + 2);
+  const bound = minimal ? 0xffffffff : Math.max(256, Math.floor(Math.sqrt(n)));
   let k = 0;
-  c[0] = 0;
-  for (let i = 1; i <= sn0; i++) {
+  for (let i = 1; i <= n; i++) {
     let j = cls[i]!;
     if (j === 0) continue;
     let y = -member[j]!;
-    let oldl = 0, oldc = c[0]!, numtries = 0;
+    let oldl = 0, oldc = 0, numtries = 0;
     do {
       if (y <= cy[oldc]!) continue;
       // search
       let l: number;
-      if (cy[c[k]!]! < y) l = k + 1;
+      if (ky[k]! < y) l = k + 1;
       else {
         let lo = 0, hi = k + 1;
         for (;;) {
           l = (lo + hi) >> 1;
           if (l <= lo) { l++; break; }
-          const t = cy[c[l]!]!;
+          const t = ky[l]!;
           if (t > y) hi = l;
           else if (t < y) lo = l;
           else break;
         }
       }
       if (l !== oldl + 1) oldc = c[l - 1]!;
-      if (l <= k && cy[c[l]!]! <= y) continue;
+      if (l <= k && ky[l]! <= y) continue;
       if (clen === cap) {
         cap *= 2;
         const nx = new Int32Array(cap), ny = new Int32Array(cap), np = new Int32Array(cap);
@@ -93,6 +108,7 @@ export function stone(a: Int32Array, n: number, b: Int32Array, m: number, minima
         cx = nx; cy = ny; cp = np;
       }
       cx[clen] = i; cy[clen] = y; cp[clen] = oldc;
+      ky[l] = y;
       if (l <= k) {
         const tc = c[l]!;
         c[l] = clen++;
@@ -106,32 +122,39 @@ export function stone(a: Int32Array, n: number, b: Int32Array, m: number, minima
       }
     } while ((y = member[++j]!) > 0 && numtries < bound);
   }
-  // unravel
-  for (let q = c[k]!; cy[q] !== 0; q = cp[q]!) J[cx[q]! + pref] = cy[q]! + pref;
-  return J;
+  return { c, k, cx, cy, cp };
 }
 
-/** Positions 1..len of v[off+1..off+len], ordered by (value, position): an LSD radix sort on the
- * 32-bit values in two 16-bit passes (stable, so equal values keep their positions' order). */
-function sortedOrder(v: Int32Array, off: number, len: number): Int32Array {
-  let pos = new Int32Array(len), tmp = new Int32Array(len);
-  const key = new Uint32Array(len + 1);
-  for (let i = 1; i <= len; i++) key[i] = (v[off + i]! + 0x80000000) >>> 0;
-  for (let i = 0; i < len; i++) pos[i] = i + 1;
-  const count = new Int32Array(65537);
-  for (let shift = 0; shift < 32; shift += 16) {
-    count.fill(0);
-    for (let i = 0; i < len; i++) count[((key[pos[i]!]! >>> shift) & 0xffff) + 1]!++;
-    for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
-    for (let i = 0; i < len; i++) {
-      const p = pos[i]!;
-      tmp[count[(key[p]! >>> shift) & 0xffff]!++] = p;
-    }
-    const t = pos;
-    pos = tmp;
-    tmp = t;
+/** Positions 1..len of v[off+1..off+len] ordered by (value, position), and the values in that
+ * order (as unsigned, value + 2^31): an LSD radix sort of (value, position) pairs in three
+ * passes of 11, 11 and 10 bits (stable, so equal values keep their positions' order; the
+ * 2048-entry counts stay in L1 cache, where 16-bit digits missed it on every element). */
+function sortedOrder(v: Int32Array, off: number, len: number): [Int32Array, Uint32Array] {
+  let key = new Uint32Array(len), pos = new Int32Array(len);
+  let tk = new Uint32Array(len), tp = new Int32Array(len);
+  const count = new Int32Array(3 * 2048);
+  for (let i = 0; i < len; i++) {
+    const x = (v[off + i + 1]! ^ 0x80000000) >>> 0;
+    key[i] = x;
+    pos[i] = i + 1;
+    count[x & 2047]!++;
+    count[2048 + ((x >>> 11) & 2047)]!++;
+    count[4096 + (x >>> 22)]!++;
   }
-  return pos;
+  for (let p = 0; p < 3; p++) {
+    const base = p * 2048, shift = p * 11;
+    let sum = 0;
+    for (let d = base; d < base + 2048; d++) { const t = count[d]!; count[d] = sum; sum += t; }
+    for (let i = 0; i < len; i++) {
+      const x = key[i]!;
+      const at = count[base + ((x >>> shift) & 2047)]!++;
+      tk[at] = x;
+      tp[at] = pos[i]!;
+    }
+    const k = key, q = pos;
+    key = tk; pos = tp; tk = k; tp = q;
+  }
+  return [pos, key];
 }
 
 /** Break matches whose lines are not really equal (check() without the offsets). */

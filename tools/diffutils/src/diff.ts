@@ -79,7 +79,13 @@ const BUFSIZ = 1024;
 const isspace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 const tolower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
-interface F { data: Uint8Array; pos: number }
+/** A file being compared: its bytes, the read position, and (filled by prepare() when lines are
+ * compared as they are) the offset just past each line's newline, ends[1..n] (size + 1 for a
+ * last line without one: the offsets the reference's ixold/ixnew hold). */
+interface F { data: Uint8Array; pos: number; ends: Offsets | null }
+/** Byte offsets: int32 ones unless a file is 2 GB or more (an index the JIT must convert from a
+ * double made check()'s compare loop half as fast). */
+type Offsets = Int32Array | Float64Array;
 const getc = (f: F) => (f.pos < f.data.length ? f.data[f.pos++]! : EOF);
 const ungetc = (c: number, f: F) => { if (c !== EOF) f.pos--; };
 
@@ -91,13 +97,44 @@ interface Opts {
   diffargs: string; utf8: boolean;
 }
 
+/** prepare() for lines compared as they are, a function of its own (it runs once, before the
+ * JIT has warmed up: a small function reaches optimized code sooner). One pass: a call to
+ * indexOf per line cost more than the bytes it skipped. */
+function hashLines(f: F, ascii: boolean): Int32Array | null {
+  const d = f.data, size = d.length;
+  const Ends = size < 0x7ffffff0 ? Int32Array : Float64Array;
+  let h = new Int32Array(Math.max(100, (size / 25) | 0) + 3), ends = new Ends(h.length);
+  let n = 0, pos = 0;
+  while (pos < size) {
+    let sum = 1, i = pos;
+    for (; i < size; i++) {
+      const c = d[i]!;
+      if (c <= 10) {
+        if (c === 10) break;
+        if (c === 0 && !ascii) return null;
+      }
+      sum = (Math.imul(sum, 127) + c) | 0;
+    }
+    pos = i + 1;
+    if (++n >= h.length - 1) {
+      const nh = new Int32Array(h.length * 2); nh.set(h); h = nh;
+      const ne = new Ends(h.length); ne.set(ends); ends = ne;
+    }
+    h[n] = sum;
+    ends[n] = pos;
+  }
+  h[0] = n;
+  f.ends = ends;
+  return h;
+}
+
 class Diff {
   status = 0;
   // per-comparison state (diffreg's statics)
   private f1!: F; private f2!: F;
   private len0 = 0; private len1 = 0;
   private J!: Int32Array;
-  private ixold!: Float64Array; private ixnew!: Float64Array;
+  private ixold!: Offsets; private ixnew!: Offsets;
   private anychange = false;
   private inifdef = 0;
   private hw = 0; private padding = 0;
@@ -177,8 +214,8 @@ class Diff {
     if (d2 instanceof SysError) { warn(this.ctx, file2, d2); this.status |= 2; return this.closem(D_ERROR); }
     if (!S_ISREG(st1.mode) && !(flags & D_EMPTY1)) this.stb1 = statWith(st1, { size: d1.length, mtimeNs: BigInt(Date.now()) * 1000000n });
     if (!S_ISREG(st2.mode) && !(flags & D_EMPTY2)) this.stb2 = statWith(st2, { size: d2.length, mtimeNs: BigInt(Date.now()) * 1000000n });
-    this.f1 = { data: d1, pos: 0 };
-    this.f2 = { data: d2, pos: 0 };
+    const f1: F = this.f1 = { data: d1, pos: 0, ends: null };
+    const f2: F = this.f2 = { data: d2, pos: 0, ends: null };
     // files_differ
     const s1 = this.stb1, s2 = this.stb2;
     let differ = true;
@@ -192,9 +229,9 @@ class Diff {
     }
     let h0: Int32Array | null, h1: Int32Array | null;
     if (flags & D_FORCEASCII) {
-      h0 = this.prepare(d1, flags); h1 = this.prepare(d2, flags);
+      h0 = this.prepare(f1, flags); h1 = this.prepare(f2, flags);
     } else if (d1.subarray(0, BUFSIZ).includes(0) || d2.subarray(0, BUFSIZ).includes(0) ||
-      !(h0 = this.prepare(d1, flags)) || !(h1 = this.prepare(d2, flags))) {
+      !(h0 = this.prepare(f1, flags)) || !(h1 = this.prepare(f2, flags))) {
       this.status |= 1;
       return this.closem(D_BINARY);
     }
@@ -203,8 +240,6 @@ class Diff {
     const J2 = new Int32Array(this.len0 + 2);
     J2.set(this.J.subarray(0, Math.min(this.J.length, this.len0 + 2)));
     this.J = J2;
-    this.ixold = new Float64Array(this.len0 + 2);
-    this.ixnew = new Float64Array(this.len1 + 2);
     this.check(flags);
     this.output(file1, file2, flags);
     return this.closem(rval);
@@ -218,52 +253,81 @@ class Diff {
     return rval;
   }
 
-  /** Line hashes (readhash): [0] = count, [1..count]; null on a NUL byte without -a. */
-  private prepare(d: Uint8Array, flags: number): Int32Array | null {
-    let h = new Int32Array(Math.max(100, (d.length / 25) | 0) + 3);
-    let n = 0;
-    const size = d.length;
-    const simple = (flags & (D_STRIPCR | D_FOLDBLANKS | D_IGNOREBLANKS | D_IGNORECASE)) === 0;
+  /** Line hashes (readhash): [0] = count, [1..count]; null on a NUL byte without -a. Lines
+   * compared as they are also get f.ends. */
+  private prepare(f: F, flags: number): Int32Array | null {
     const ascii = (flags & D_FORCEASCII) !== 0;
-    let pos = 0;
+    if ((flags & (D_STRIPCR | D_FOLDBLANKS | D_IGNOREBLANKS | D_IGNORECASE)) === 0) return hashLines(f, ascii);
+    const d = f.data, size = d.length;
+    let h = new Int32Array(Math.max(100, (size / 25) | 0) + 3);
+    let n = 0, pos = 0;
     while (pos < size) {
       let sum = 1;
-      if (simple) {
-        let e = d.indexOf(10, pos);
-        if (e < 0) e = size;
-        for (let i = pos; i < e; i++) {
-          const c = d[i]!;
-          if (c === 0 && !ascii) return null;
-          sum = (Math.imul(sum, 127) + c) | 0;
+      let i = 0, space = 0, eof = false;
+      for (;;) {
+        let t = pos < size ? d[pos++]! : EOF;
+        if (t === 0 && !ascii) return null;
+        if (t === 13 && (flags & D_STRIPCR)) {
+          const t2 = pos < size ? d[pos]! : EOF;
+          if (t2 === 10) { pos++; break; }
         }
-        pos = e + 1;
-      } else {
-        let i = 0, space = 0, eof = false;
-        for (;;) {
-          let t = pos < size ? d[pos++]! : EOF;
-          if (t === 0 && !ascii) return null;
-          if (t === 13 && (flags & D_STRIPCR)) {
-            const t2 = pos < size ? d[pos]! : EOF;
-            if (t2 === 10) { pos++; break; }
-          }
-          if (t === 10) break;
-          if (t === EOF) { if (i === 0) eof = true; break; }
-          if ((t === 13 || t === 9 || t === 11 || t === 12 || t === 32) && (flags & (D_FOLDBLANKS | D_IGNOREBLANKS))) {
-            space++;
-            continue;
-          }
-          if (space && (flags & D_IGNOREBLANKS) === 0) { i++; space = 0; }
-          if (flags & D_IGNORECASE) t = tolower(t);
-          sum = (Math.imul(sum, 127) + t) | 0;
-          i++;
+        if (t === 10) break;
+        if (t === EOF) { if (i === 0) eof = true; break; }
+        if ((t === 13 || t === 9 || t === 11 || t === 12 || t === 32) && (flags & (D_FOLDBLANKS | D_IGNOREBLANKS))) {
+          space++;
+          continue;
         }
-        if (eof) break;
+        if (space && (flags & D_IGNOREBLANKS) === 0) { i++; space = 0; }
+        if (flags & D_IGNORECASE) t = tolower(t);
+        sum = (Math.imul(sum, 127) + t) | 0;
+        i++;
       }
+      if (eof) break;
       if (++n >= h.length - 1) { const nh = new Int32Array(h.length * 2); nh.set(h); h = nh; }
       h[n] = sum;
     }
     h[0] = n;
     return h;
+  }
+
+  /** check() over lines compared as they are, with the line ends prepare() found: a match whose
+   * lines differ is broken. Returns 0, or the line of a from which check()'s byte loop must go on
+   * (a last line without a newline that is a prefix of its match: the reference then leaves the
+   * second file in the middle of a line, and its offsets go on from there). */
+  private checkLines(): number {
+    const J = this.J, d1 = this.f1.data, d2 = this.f2.data, E1 = this.f1.ends!, E2 = this.f2.ends!;
+    const size1 = d1.length, size2 = d2.length, n = this.len0;
+    let single = 0; // lines before this one are compared one by one (their run's blocks differ)
+    for (let i = 1; i <= n; i++) {
+      const y = J[i]!;
+      if (y === 0) continue;
+      if (i >= single) {
+        // a run of consecutive matches: when its lines are the same bytes as one block, one
+        // native compare instead of a loop per line
+        let r = i + 1;
+        while (r <= n && J[r] === y + r - i) r++;
+        if (r - i >= 4) {
+          const s1 = E1[i - 1]!, e1 = E1[r - 1]!, s2 = E2[y - 1]!, e2 = E2[y + r - i - 1]!;
+          if (e1 - s1 === e2 - s2 && e1 > size1 === e2 > size2 &&
+            compareBytes(d1.subarray(s1, Math.min(e1, size1)), d2.subarray(s2, Math.min(e2, size2))) === 0) {
+            i = r - 1;
+            continue;
+          }
+          single = r;
+        }
+      }
+      const s1 = E1[i - 1]!, e1 = E1[i]!, s2 = E2[y - 1]!, e2 = E2[y]!;
+      let same = e1 - s1 === e2 - s2 && e1 > size1 === e2 > size2;
+      if (same) {
+        const len = Math.min(e1, size1) - s1;
+        for (let k = 0; k < len; k++) if (d1[s1 + k] !== d2[s2 + k]) { same = false; break; }
+      }
+      if (!same) {
+        if (e1 > size1) return i;
+        J[i] = 0;
+      }
+    }
+    return 0;
   }
 
   private skipline(f: F): number {
@@ -276,14 +340,28 @@ class Diff {
     return n;
   }
 
+  /** Break the matches in J that are hash collisions, and set ixold/ixnew: the offset past each
+   * line, with the reference's count of EOF as a character (check()). */
   private check(flags: number) {
-    const { f1, f2, J, ixold, ixnew } = this;
+    const { f1, f2, J } = this;
+    let i = 1, j = 1, ctold = 0, ctnew = 0;
+    if (f1.ends && f2.ends) {
+      // lines compared as they are: the offsets are the line ends prepare() found
+      this.ixold = f1.ends; this.ixnew = f2.ends;
+      i = this.checkLines();
+      if (i === 0) return;
+      for (let h = i - 1; h > 0; h--) if (J[h] !== 0) { j = J[h]! + 1; break; }
+      f1.pos = ctold = f1.ends[i - 1]!;
+      f2.pos = ctnew = f2.ends[j - 1]!;
+    } else {
+      this.ixold = new Float64Array(this.len0 + 2);
+      this.ixnew = new Float64Array(this.len1 + 2);
+      f1.pos = f2.pos = 0;
+    }
+    const { ixold, ixnew } = this;
     const chr = flags & D_IGNORECASE ? tolower : (c: number) => c;
-    f1.pos = f2.pos = 0;
-    let j = 1, ctold = 0, ctnew = 0;
-    ixold[0] = ixnew[0] = 0;
     const d1 = f1.data, d2 = f2.data;
-    for (let i = 1; i <= this.len0; i++) {
+    for (; i <= this.len0; i++) {
       if (J[i] === 0) { ixold[i] = ctold += this.skipline(f1); continue; }
       while (j < J[i]!) { ixnew[j] = ctnew += this.skipline(f2); j++; }
       if (flags & (D_FOLDBLANKS | D_IGNOREBLANKS | D_IGNORECASE | D_STRIPCR)) {
@@ -317,7 +395,7 @@ class Diff {
       } else {
         // whole lines at once when they are equal; the reference's byte loop otherwise
         const p1 = f1.pos, p2 = f2.pos;
-        let e1 = d1.indexOf(10, p1), e2 = d2.indexOf(10, p2);
+        const e1 = d1.indexOf(10, p1), e2 = d2.indexOf(10, p2);
         const n1 = e1 < 0 ? d1.length - p1 : e1 + 1 - p1, n2 = e2 < 0 ? d2.length - p2 : e2 + 1 - p2;
         let same = n1 === n2 && (e1 < 0) === (e2 < 0);
         if (same) for (let k = 0; k < n1; k++) if (d1[p1 + k] !== d2[p2 + k]) { same = false; break; }
@@ -406,7 +484,7 @@ class Diff {
   }
 
   /** The text of a line for -I/-B: without its '\n', cut at a NUL as a C string. */
-  private lineText(f: F, ix: Float64Array, i: number): Uint8Array {
+  private lineText(f: F, ix: Offsets, i: number): Uint8Array {
     const s = ix[i - 1]!, e = Math.min(ix[i]!, f.data.length);
     let l = f.data.subarray(s, Math.max(s, e));
     if (l.length && l[l.length - 1] === 10) l = l.subarray(0, l.length - 1);
@@ -537,7 +615,7 @@ class Diff {
     f.pos = end;
   }
 
-  private fetch(ix: Float64Array, a: number, b: number, lb: F, ch: number, oldfile: boolean, flags: number): number {
+  private fetch(ix: Offsets, a: number, b: number, lb: F, ch: number, oldfile: boolean, flags: number): number {
     const o = this.o, fmt = o.format, out = this.out;
     this.edoffset = 0;
     let nc = 0;
@@ -659,7 +737,7 @@ class Diff {
     this.spaces(col);
   }
 
-  private matchFunction(f: Float64Array, pos: number, fp: F): string | null {
+  private matchFunction(f: Offsets, pos: number, fp: F): string | null {
     const last = this.lastline;
     this.lastline = pos;
     let state: string | null = null;

@@ -90,6 +90,22 @@ test("directories: -r, -N, Only in, Common subdirectories, -x, -S", () => {
   assert.is(sh(setup + "diff - d1 < d1/same").err, "diff: can't compare - to a directory\n");
 });
 
+test("hash collisions: a match of lines that differ is broken, with the reference's offsets", () => {
+  // "A\xc8" and "BI" have the same line hash (diffreg's readhash), so Stone's algorithm matches
+  // them; check() finds the bytes differ, also inside a run of equal lines
+  const common = Array.from({ length: 6 }, (_, i) => `c${i}\n`).join("");
+  const a = Buffer.from(common + "A\xc8\n" + common, "latin1"), b = Buffer.from(common + "BI\n" + common, "latin1");
+  const r = run("diff", ["a", "b"], { files: { a, b } });
+  assert.equal([...r.stdout], [...Buffer.from("7c7\n< A\xc8\n---\n> BI\n", "latin1")]);
+  assert.is(r.status, 1);
+  // a last line without a newline whose hash equals a longer line's ("a" and "a\x0f\r\x04@z"):
+  // diffreg.c's check() skips the rest of the second file's line only when the first did not
+  // end (`d != '\n' && c != EOF`), so its offsets stop inside that line, as the reference prints
+  const x = Buffer.from(common + "a", "latin1"), y = Buffer.from(common + "a\x0f\r\x04@z\nz\n", "latin1");
+  const q = run("diff", ["x", "y"], { files: { x, y } });
+  assert.equal([...q.stdout], [...Buffer.from("7c7,8\n< a\n\\ No newline at end of file\n---\n> a\x0f> \r\x04@z\n", "latin1")]);
+});
+
 test("usage errors", () => {
   const r = run("diff", ["-Q", "a", "b"], { files });
   assert.is(r.status, 2);
