@@ -28,8 +28,7 @@ export function stone(a: Int32Array, n: number, b: Int32Array, m: number, minima
   if (sn0 <= 0 || sm <= 0) return J;
   // sort each side by (value, serial)
   const [oa, va] = sortedOrder(a, pref, sn0), [ob, vb] = sortedOrder(b, pref, sm);
-  const cls = classes(oa, va, sn0, vb, sm);
-  const member = members(ob, vb, sm);
+  const { cls, member } = classes(oa, va, sn0, ob, vb, sm);
   const { c, k, cx, cy, cp } = march(cls, member, sn0, minimal);
   // unravel
   for (let q = c[k]!; cy[q] !== 0; q = cp[q]!) J[cx[q]! + pref] = cy[q]! + pref;
@@ -39,32 +38,25 @@ export function stone(a: Int32Array, n: number, b: Int32Array, m: number, minima
 // Each step of stone() is a function of its own: these run once, before the JIT has warmed up,
 // and a small function with one hot loop reaches optimized code sooner than one big one.
 
-/** equiv: class[serial of a] = index in sorted b of its first equal, 0 = none. */
-function classes(oa: Int32Array, va: Uint32Array, n: number, vb: Uint32Array, m: number): Int32Array {
-  const cls = new Int32Array(n + 2);
+/** equiv, in one merge of the sorted sides: member = the classes of b whose value a has too,
+ * concatenated, each first member negated, -1 at the end (a class a never refers to is never
+ * read); cls[serial of a] = index in member of its class's first member, 0 = none. */
+function classes(oa: Int32Array, va: Uint32Array, n: number, ob: Int32Array, vb: Uint32Array, m: number) {
+  const cls = new Int32Array(n + 2), member = new Int32Array(m + 2);
+  let mj = 0;
   for (let i = 0, j = 0; i < n && j < m;) {
     const x = va[i]!, y = vb[j]!;
     if (x < y) i++;
-    else if (x === y) cls[oa[i++]!] = j + 1;
-    else j++;
-  }
-  return cls;
-}
-
-/** member: the classes of b concatenated, each first member negated, -1 at the end. */
-function members(ob: Int32Array, vb: Uint32Array, m: number): Int32Array {
-  const member = new Int32Array(m + 2);
-  let j = 1;
-  while (j <= m) {
-    member[j] = -ob[j - 1]!;
-    while (j < m && vb[j] === vb[j - 1]) {
-      j++;
-      member[j] = ob[j - 1]!;
+    else if (x > y) j++;
+    else {
+      const first = ++mj;
+      member[mj] = -ob[j++]!;
+      while (j < m && vb[j] === x) member[++mj] = ob[j++]!;
+      while (i < n && va[i] === x) cls[oa[i++]!] = first;
     }
-    j++;
   }
-  member[j] = -1;
-  return member;
+  member[mj + 1] = -1;
+  return { cls, member };
 }
 
 /** Stone's march through a: the k-candidates c[0..k] and the candidate list (x, y, previous).
@@ -136,25 +128,33 @@ function sortedOrder(v: Int32Array, off: number, len: number): [Int32Array, Uint
   for (let i = 0; i < len; i++) {
     const x = (v[off + i + 1]! ^ 0x80000000) >>> 0;
     key[i] = x;
-    pos[i] = i + 1;
     count[x & 2047]!++;
     count[2048 + ((x >>> 11) & 2047)]!++;
     count[4096 + (x >>> 22)]!++;
   }
-  for (let p = 0; p < 3; p++) {
-    const base = p * 2048, shift = p * 11;
-    let sum = 0;
-    for (let d = base; d < base + 2048; d++) { const t = count[d]!; count[d] = sum; sum += t; }
+  for (let d = 0, s0 = 0, s1 = 0, s2 = 0; d < 2048; d++) {
+    const t0 = count[d]!, t1 = count[2048 + d]!, t2 = count[4096 + d]!;
+    count[d] = s0; count[2048 + d] = s1; count[4096 + d] = s2;
+    s0 += t0; s1 += t1; s2 += t2;
+  }
+  // the first pass takes positions from the index
+  for (let i = 0; i < len; i++) {
+    const x = key[i]!;
+    const at = count[x & 2047]!++;
+    tk[at] = x;
+    tp[at] = i + 1;
+  }
+  for (let base = 2048, shift = 11; shift < 32; base += 2048, shift += 11) {
     for (let i = 0; i < len; i++) {
-      const x = key[i]!;
+      const x = tk[i]!;
       const at = count[base + ((x >>> shift) & 2047)]!++;
-      tk[at] = x;
-      tp[at] = pos[i]!;
+      key[at] = x;
+      pos[at] = tp[i]!;
     }
     const k = key, q = pos;
     key = tk; pos = tp; tk = k; tp = q;
   }
-  return [pos, key];
+  return [tp, tk];
 }
 
 /** Break matches whose lines are not really equal (check() without the offsets). */
