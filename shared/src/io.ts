@@ -57,6 +57,22 @@ export class Writer {
     this.after(data.length > 0 && data[data.length - 1] === 10);
   }
 
+  /** Write src[start, end) without making a view of it (lines of a file held in memory: a
+   * subarray per line cost more than copying a short line). */
+  range(src: Uint8Array, start: number, end: number): void {
+    const n = end - start;
+    if (n > 256 || n > this.buf.length - this.len || this.lineBuffered === undefined) {
+      if (n > 0) this.write(src.subarray(start, end));
+      return;
+    }
+    if (n <= 0) return;
+    const buf = this.buf;
+    let at = this.len;
+    for (let i = start; i < end; i++) buf[at++] = src[i]!;
+    this.len = at;
+    if (this.unbuffered || (this.lineBuffered && buf[at - 1] === 10)) this.flush();
+  }
+
   /** Write one byte. */
   byte(b: number): void {
     if (this.lineBuffered === undefined) this.lineBuffered = isatty(this.fd);

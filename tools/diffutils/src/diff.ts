@@ -671,7 +671,7 @@ class Diff {
           lb.pos += 2;
           return this.edoffset;
         }
-        if (end > lb.pos) out.write(data.subarray(lb.pos, end));
+        out.range(data, lb.pos, end);
         col = end - lb.pos;
         lb.pos = end;
         if (end - start < nc) {
