@@ -128,16 +128,11 @@ export class FtsEnt {
 export type FtsCompar = (a: FtsEnt, b: FtsEnt) => number;
 
 const DT_UNKNOWN = 0, DT_DIR = 4, DT_LNK = 10;
-const nostatCache = new Map<number, Stat>();
+const nostatCache: (Stat | undefined)[] = new Array(16);
 /** FTS_NSOK entries carry a stat whose only meaningful field is the file type in `mode`
  * (DTTOIF(d_type), as FreeBSD's fts fills it); everything else is 0. */
 function nostatStat(t: number): Stat {
-  let st = nostatCache.get(t);
-  if (!st) {
-    st = { dev: 0, ino: 0, mode: t << 12, nlink: 0, uid: 0, gid: 0, rdev: 0, size: 0, blksize: 0, blocks: 0, atimeNs: 0n, mtimeNs: 0n, ctimeNs: 0n };
-    nostatCache.set(t, st);
-  }
-  return st;
+  return (nostatCache[t & 15] ??= { dev: 0, ino: 0, mode: (t & 15) << 12, nlink: 0, uid: 0, gid: 0, rdev: 0, size: 0, blksize: 0, blocks: 0, atimeNs: 0n, mtimeNs: 0n, ctimeNs: 0n });
 }
 
 const key = (st: Stat) => `${st.dev}:${st.ino}`;
