@@ -74,6 +74,18 @@ test("names with newlines, spaces, quotes, leading dashes and invalid UTF-8 surv
   assert.is(x.stdout.toString("latin1"), "d/-dash\nd/bad\xff\nd/\xc3\xa9t\xc3\xa9\n");
 });
 
+test("the tricky names go through find -print0 | xargs -0 intact", () => {
+  // each file holds its own name and a NUL: cat through xargs prints them back only if every
+  // name reached it byte for byte (newline, blanks, quotes, leading dash, invalid UTF-8)
+  const names = ["a\nb", "sp ace", "q'uo\"te", "-dash", "bad\xff", "\xc3\xa9t\xc3\xa9", "tab\there", "back\\slash"];
+  const oct = (n: string) => [...Buffer.from(n, "latin1")].map((c) => "\\" + c.toString(8).padStart(3, "0")).join("");
+  const mk = names.map((n) => `printf '${oct(n)}\\000' > "d/$(printf '${oct(n)}')"`).join("; ");
+  const r = sh(`mkdir d; ${mk}; find -s d -type f -print0 | xargs -0 cat; echo rc=$?`);
+  const sorted = [...names].sort((x, y) => Buffer.compare(Buffer.from(x, "latin1"), Buffer.from(y, "latin1")));
+  assert.is(r.stdout.toString("latin1"), sorted.map((n) => n + "\0").join("") + "rc=0\n");
+  assert.is(r.err, "");
+});
+
 test("-exec ;, -exec +, -execdir, -ok", () => {
   assert.is(sh(SETUP + "find -s top -name '*.txt' -exec echo [{}] x{}y \\;").out, "[top/five.txt] xtop/five.txty\n[top/zero.txt] xtop/zero.txty\n");
   assert.is(sh(SETUP + "find -s top -name '*.txt' -exec echo {} +").out, "top/five.txt top/zero.txt\n");
