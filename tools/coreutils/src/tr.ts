@@ -504,13 +504,31 @@ function pump(ctx: Ctx, inp: WideReader, keep: (ch: number, last: number) => boo
   const tab = new Uint8Array(256);
   for (let b = 0; b < 256; b++) tab[b] = fast[b]! & 0xff;
   const obuf = new Uint8Array(Math.max(65536, inp.buf.length));
+  // for large chunks: two bytes at a time through a 65,536-entry table, four per step (made at the
+  // first large chunk: a short input, tr in a script, does not pay for it)
+  let tab2: Uint16Array | undefined, words: Uint32Array | undefined;
   for (;;) {
     if (allBytes) {
       // every byte translates to one byte: no branch per byte, in place (the bytes are consumed)
       const buf = inp.buf, e = inp.end;
       const p = inp.pos;
       if (p < e) {
-        for (let i = p; i < e; i++) buf[i] = tab[buf[i]!]!;
+        let i = p;
+        if (e - p >= 65536 && buf.byteOffset === 0) {
+          if (!tab2) {
+            tab2 = new Uint16Array(65536);
+            for (let v = 0; v < 65536; v++) tab2[v] = tab[v & 0xff]! | (tab[v >> 8]! << 8);
+          }
+          if (words?.buffer !== buf.buffer) words = new Uint32Array(buf.buffer, 0, buf.buffer.byteLength >> 2);
+          for (; i & 3; i++) buf[i] = tab[buf[i]!]!;
+          const we = e >> 2;
+          for (let w = i >> 2; w < we; w++) {
+            const v = words[w]!;
+            words[w] = (tab2[v & 0xffff]! | (tab2[v >>> 16]! << 16)) >>> 0;
+          }
+          i = we << 2;
+        }
+        for (; i < e; i++) buf[i] = tab[buf[i]!]!;
         inp.pos = e;
         out.write(buf.subarray(p, e));
       }

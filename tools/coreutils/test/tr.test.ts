@@ -95,4 +95,13 @@ test("long input and a large file keep every byte", () => {
   assert.is(tr(["-d", "\\r"], "a\r\nb\r\n").out, "a\nb\n");
 });
 
+test("LC_ALL=C: large input translated four bytes at a time keeps every byte in place", () => {
+  // every byte value, at every alignment, over more than one read; a-z and the high half mapped
+  const input = Uint8Array.from({ length: 300001 }, (_, i) => (i * 31 + 7) & 255);
+  const r = tr(["a-z\\001", "A-Z\\002"], input, { LC_ALL: "C" });
+  const want = input.map((c) => (c >= 0x61 && c <= 0x7a ? c - 32 : c === 1 ? 2 : c));
+  assert.is(r.stdout.length, want.length);
+  assert.ok(Buffer.compare(r.stdout, Buffer.from(want)) === 0, "bytes differ");
+});
+
 test.run();
