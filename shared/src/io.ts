@@ -61,16 +61,16 @@ export class Writer {
    * subarray per line cost more than copying a short line). */
   range(src: Uint8Array, start: number, end: number): void {
     const n = end - start;
+    if (n <= 0) return;
     if (n > 256 || n > this.buf.length - this.len || this.lineBuffered === undefined) {
-      if (n > 0) this.write(src.subarray(start, end));
+      this.write(src.subarray(start, end));
       return;
     }
-    if (n <= 0) return;
     const buf = this.buf;
     let at = this.len;
     for (let i = start; i < end; i++) buf[at++] = src[i]!;
     this.len = at;
-    if (this.unbuffered || (this.lineBuffered && buf[at - 1] === 10)) this.flush();
+    this.after(buf[at - 1] === 10);
   }
 
   /** Write one byte. */

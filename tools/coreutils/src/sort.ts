@@ -1370,7 +1370,10 @@ function touchLines(k0: number, k1: number, bufs: Uint8Array[], gb: Int32Array, 
   return t;
 }
 const LE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-let scratch = { idx: new Int32Array(0), a: new BigUint64Array(0), tmp: new Int32Array(0), s1: new Uint32Array(0), s2: new Uint32Array(0), more: new Uint8Array(0) };
+const newScratch = (n: number) => ({
+  idx: new Int32Array(n), a: new BigUint64Array(n), tmp: new Int32Array(n), s1: new Uint32Array(n), s2: new Uint32Array(n), more: new Uint8Array(n),
+});
+let scratch = newScratch(0);
 /**
  * Byte strings 0..n-1 (string x is bufs[meta[3x]] at meta[3x + 1], meta[3x + 2] bytes) in stable memcmp order,
  * shorter first on a tie (inverted when inv): a most-significant-digit sort, five bytes at a
@@ -1391,7 +1394,7 @@ function strSort(n: number, bufs: Uint8Array[], meta: Int32Array, inv: boolean):
   if (n > 1 << 24) return mergeSort(n, (x, y) => cmpFrom(x, y, 0));
   // scratch arrays are kept for the next batch (the result too: it is used before the next call)
   if (scratch.idx.length < n) {
-    scratch = { idx: new Int32Array(n), a: new BigUint64Array(n), tmp: new Int32Array(n), s1: new Uint32Array(n), s2: new Uint32Array(n), more: new Uint8Array(n) };
+    scratch = newScratch(n);
   }
   const idx = scratch.idx, a = scratch.a, u = new Uint32Array(a.buffer), tmp = scratch.tmp;
   const side1 = scratch.s1, side2 = scratch.s2, more = scratch.more;
