@@ -45,45 +45,46 @@ export function libc() {
 }
 
 export function errno(): number {
-  const p = libc().__errno_location();
+  const p = core().__errno_location();
   return p ? ffi().read.i32(p, 0) : 0;
 }
 
 /** The address of a typed array, for pointer arguments. */
-export const ptr = (a: Parameters<typeof FFI.ptr>[0]): FFI.Pointer => ffi().ptr(a);
+export const ptr = (a: Parameters<typeof FFI.ptr>[0], byteOffset?: number): FFI.Pointer => ffi().ptr(a, byteOffset);
 
-/** A library with isatty alone: bun:ffi compiles a trampoline per symbol at dlopen time, so the
- * one call made by nearly every tool (is stdout a terminal?) gets its own tiny handle. */
-export function dlopenIsatty() {
+/**
+ * The calls nearly every tool makes, in one library of their own: read(2), write(2), open(2),
+ * close(2), isatty(3) and errno, with the tree walkers' getdents64(2), openat(2) and statx(2).
+ * Loading node:fs costs ~1 ms of start-up; bun:ffi and this dlopen ~0.6 ms together (the
+ * dlopen's own cost barely grows with its symbols, ~7 µs each, so one library beats several).
+ * getdents64 and statx are missing from an old libc (glibc < 2.28/2.30): they are then null.
+ */
+export function dlopenCore() {
   const { dlopen, FFIType } = ffi();
-  return dlopen("libc.so.6", { isatty: { args: [FFIType.i32], returns: FFIType.i32 } }).symbols;
-}
-
-/** statx(2) alone, for stat/lstat/fstat: one FFI call with exact nanoseconds and a layout that is
- * the same on every architecture. Undefined when the libc lacks it (glibc < 2.28). */
-export function dlopenStatx() {
-  const { dlopen, FFIType } = ffi();
+  const { i32, ptr: P, u32, i64, u64, i64_fast } = FFIType;
+  const base = {
+    read: { args: [i32, P, u64], returns: i64_fast },
+    pread: { args: [i32, P, u64, i64], returns: i64_fast },
+    write: { args: [i32, P, u64], returns: i64_fast },
+    pwrite: { args: [i32, P, u64, i64], returns: i64_fast },
+    open: { args: [P, i32, u32], returns: i32 },
+    openat: { args: [i32, P, i32, u32], returns: i32 },
+    close: { args: [i32], returns: i32 },
+    isatty: { args: [i32], returns: i32 },
+    __errno_location: { args: [], returns: P },
+  } as const;
+  const extra = {
+    getdents64: { args: [i32, P, u64], returns: i32 },
+    statx: { args: [i32, P, i32, u32, P], returns: i32 },
+  } as const;
+  type Full = ReturnType<typeof dlopen<typeof base & typeof extra>>["symbols"];
+  type Core = Omit<Full, "getdents64" | "statx"> & { getdents64: Full["getdents64"] | null; statx: Full["statx"] | null };
   try {
-    return dlopen("libc.so.6", {
-      statx: { args: [FFIType.i32, FFIType.ptr, FFIType.i32, FFIType.u32, FFIType.ptr], returns: FFIType.i32 },
-    }).symbols;
+    return dlopen("libc.so.6", { ...base, ...extra }).symbols as Core;
   } catch {
-    return undefined;
+    return { ...dlopen("libc.so.6", base).symbols, getdents64: null, statx: null } as Core;
   }
 }
-
-/** getdents64(2), for readdirTyped: names and d_type in one pass over a 64 KiB buffer; with the
- * open(2), openat(2) and close(2) around it (the runtime's openSync costs more than the read). */
-export function dlopenGetdents() {
-  const { dlopen, FFIType } = ffi();
-  try {
-    return dlopen("libc.so.6", {
-      getdents64: { args: [FFIType.i32, FFIType.ptr, FFIType.u64], returns: FFIType.i32 },
-      open: { args: [FFIType.ptr, FFIType.i32, FFIType.u32], returns: FFIType.i32 },
-      openat: { args: [FFIType.i32, FFIType.ptr, FFIType.i32, FFIType.u32], returns: FFIType.i32 },
-      close: { args: [FFIType.i32], returns: FFIType.i32 },
-    }).symbols;
-  } catch {
-    return undefined;
-  }
-}
+let coreLib: ReturnType<typeof dlopenCore> | undefined;
+/** The core library (dlopenCore), opened on first use. */
+export const core = () => (coreLib ??= dlopenCore());

@@ -2,10 +2,11 @@
 // A synchronous, libc-shaped API. Paths and names are lossless strings (see bytes.ts):
 // a string holding escaped bytes is encoded back to the exact bytes before it reaches the kernel.
 import type * as FS from "node:fs";
+import type { Pointer as FFIPointer } from "bun:ffi";
 import { fs, os } from "./rt";
 import { decode, encode, hasEscapes, latin1, cstr } from "./bytes";
 import { SysError, toSysError, ERRNO, strerror, sysError } from "./errno";
-import { libc, errno as cerrno, ptr, dlopenIsatty, dlopenStatx, dlopenGetdents } from "./ffi";
+import { libc, errno as cerrno, ptr, core } from "./ffi";
 
 
 export { decode, encode, hasEscapes, byteLength, utf8SeqLen, latin1, unlatin1 } from "./bytes";
@@ -237,13 +238,16 @@ export const O = {
   PATH: 0o10000000,
 };
 
+// The descriptor calls go through the core FFI library (ffi.ts): node:fs would cost ~1 ms of
+// start-up to every tool that reads or writes.
+/** open(2); the descriptor is close-on-exec (as the runtime's own open makes it). */
 export function open(path: string, flags: number, mode = 0o666): number {
-  return sys(() => fs().openSync(P(path), flags, mode));
+  const fd = core().open(cpath(path), flags | O.CLOEXEC, mode);
+  if (fd < 0) throw lastError("open");
+  return fd;
 }
 export function close(fd: number): void {
-  const gdLib = dirLib();
-  if (gdLib === null) sys(() => fs().closeSync(fd));
-  else if (gdLib.close(fd) !== 0) {
+  if (core().close(fd) !== 0) {
     const e = cerrno();
     if (e !== 4 /* EINTR: the descriptor is gone anyway */) throw sysError(e, "close");
   }
@@ -251,24 +255,23 @@ export function close(fd: number): void {
 /** openat(2): `name` relative to the directory open as `dirfd` (a tree walk opens each
  * directory from its parent's descriptor; no path is resolved from the root). */
 export function openAt(dirfd: number, name: string, flags: number, mode = 0o666): number {
-  const gdLib = dirLib();
-  if (gdLib === null) return open(`/proc/self/fd/${dirfd}/${name}`, flags, mode);
-  const fd = gdLib.openat(dirfd, ptr(cpath(name)), flags | O.CLOEXEC, mode);
+  const fd = core().openat(dirfd, cpath(name), flags | O.CLOEXEC, mode);
   if (fd < 0) throw lastError("open");
   return fd;
 }
 
-/** read(2); retries EAGAIN (non-blocking descriptors inherited from a parent) and EINTR. */
+/** read(2), or pread(2) at `pos`; retries EAGAIN (non-blocking descriptors inherited from a
+ * parent) and EINTR. */
 export function read(fd: number, buf: Uint8Array, off = 0, len = buf.length - off, pos: number | null = null): number {
+  if (len <= 0) return 0;
+  const c = core();
   for (;;) {
-    try {
-      return fs().readSync(fd, buf, off, len, pos);
-    } catch (e) {
-      const se = toSysError(e);
-      if (se.errno === 4) continue;
-      if (se.errno === 11) { Bun.sleepSync(1); continue; }
-      throw se;
-    }
+    const n = (pos === null ? c.read(fd, ptr(buf, off), len) : c.pread(fd, ptr(buf, off), len, pos)) as number;
+    if (n >= 0) return n;
+    const e = cerrno();
+    if (e === 4) continue;
+    if (e === 11) { Bun.sleepSync(1); continue; }
+    throw lastError("read", e);
   }
 }
 
@@ -277,17 +280,15 @@ export function read(fd: number, buf: Uint8Array, off = 0, len = buf.length - of
  * (status 141, nothing on stderr). Other errors throw.
  */
 export function writeAll(fd: number, buf: Uint8Array, off = 0, len = buf.length - off): void {
-  let end = off + len;
+  const end = off + len, c = core();
   while (off < end) {
-    try {
-      off += fs().writeSync(fd, buf, off, end - off);
-    } catch (e) {
-      const se = toSysError(e);
-      if (se.errno === 4) continue;
-      if (se.errno === 11) { Bun.sleepSync(1); continue; }
-      if (se.errno === 32) dieBySignal(13);
-      throw se;
-    }
+    const n = c.write(fd, ptr(buf, off), end - off) as number;
+    if (n >= 0) { off += n; continue; }
+    const e = cerrno();
+    if (e === 4) continue;
+    if (e === 11) { Bun.sleepSync(1); continue; }
+    if (e === 32) dieBySignal(13);
+    throw lastError("write", e);
   }
 }
 
@@ -376,25 +377,17 @@ export function copyFileRange(inFd: number, inOff: number, outFd: number, outOff
 }
 /** pwrite all of buf at file offset `pos` (the descriptor's own offset does not move). */
 export function pwriteAll(fd: number, buf: Uint8Array, pos: number, off = 0, len = buf.length - off): void {
-  const end = off + len;
+  const end = off + len, c = core();
   while (off < end) {
-    try {
-      const n = fs().writeSync(fd, buf, off, end - off, pos);
-      off += n;
-      pos += n;
-    } catch (e) {
-      const se = toSysError(e);
-      if (se.errno === 4) continue;
-      throw se;
-    }
+    const n = c.pwrite(fd, ptr(buf, off), end - off, pos) as number;
+    if (n >= 0) { off += n; pos += n; continue; }
+    const e = cerrno();
+    if (e !== 4) throw lastError("write", e);
   }
 }
 
-// node:tty costs ~4 ms of start-up; isatty(3) through FFI costs ~0.3 ms, and only when asked.
-let ttyLib: { isatty(fd: number): number } | undefined;
 export function isatty(fd: number): boolean {
-  ttyLib ??= dlopenIsatty();
-  return ttyLib.isatty(fd) === 1;
+  return core().isatty(fd) === 1;
 }
 /** Terminal size of fd, or undefined. */
 export function winsize(fd: number): { rows: number; cols: number } | undefined {
@@ -427,7 +420,6 @@ function conv(s: FS.BigIntStats): Stat {
 }
 // stat through statx(2): half the cost of the runtime's bigint stat, and exact nanoseconds.
 // struct statx is the same on every architecture; dev/rdev are rebuilt with glibc's makedev.
-let statxLib: ReturnType<typeof dlopenStatx> | null | undefined;
 // struct statx read through word views (the hosts are little-endian); a DataView's getters are
 // calls that cost more than the system call while a walk's code is still cold
 const sxBuf = new Uint8Array(256), sxU32 = new Uint32Array(sxBuf.buffer), sxI32 = new Int32Array(sxBuf.buffer);
@@ -466,19 +458,26 @@ class Statx implements Stat {
   set mtimeNs(t: bigint) { this.ms = Number(t / 1000000000n); this.mn = Number(t % 1000000000n); }
   set ctimeNs(t: bigint) { this.cs = Number(t / 1000000000n); this.cn = Number(t % 1000000000n); }
 }
-/** `path` as a NUL-terminated C string for a system call made at once: in a buffer reused by
- * every call when it fits (two native calls: a character loop costs more while the code is cold). */
-function cpath(path: string): Uint8Array {
+// The addresses of the fixed buffers, taken once: ptr() costs a few microseconds a call while
+// the code is cold, more than the system calls it serves. (JavaScriptCore's heap does not move
+// objects, so an address stays valid while its array lives; these live as long as the process.)
+let sxBufPtr: FFIPointer | undefined, sxPathPtr: FFIPointer | undefined;
+/** the last path too long or too odd for sxPath, kept alive while its address is in use */
+let cpathKeep: Uint8Array | undefined;
+/** The address of `path` as a NUL-terminated C string, for a system call made at once: in a
+ * buffer reused by every call when it fits (two native calls: a character loop costs more while
+ * the code is cold). */
+function cpath(path: string): FFIPointer {
   if (path.length * 3 < sxPath.length && !hasEscapes(path)) {
     sxPath[utf8.encodeInto(path, sxPath).written] = 0;
-    return sxPath;
+    return (sxPathPtr ??= ptr(sxPath));
   }
-  return cstr(path);
+  return ptr((cpathKeep = cstr(path)));
 }
 function statx(dirfd: number, path: string, flags: number, syscall: string): Stat | undefined {
-  if (statxLib === undefined) statxLib = dlopenStatx() ?? null;
-  if (statxLib === null) return undefined;
-  if (statxLib.statx(dirfd, ptr(cpath(path)), flags, 0x7ff /* STATX_BASIC_STATS */, ptr(sxBuf)) !== 0) throw lastError(syscall);
+  const sx = core().statx;
+  if (sx === null) return undefined;
+  if (sx(dirfd, cpath(path), flags, 0x7ff /* STATX_BASIC_STATS */, (sxBufPtr ??= ptr(sxBuf))) !== 0) throw lastError(syscall);
   return new Statx(sxU32, sxI32, sxU16);
 }
 /** A plain copy of `st` with some fields replaced. (Use this, not `{ ...st }`: a Stat from statx
@@ -570,26 +569,30 @@ function readdirTypesRuntime(path: string): { name: string; type: number }[] {
     return { name, type };
   });
 }
-let gdLibOpened: ReturnType<typeof dlopenGetdents> | null | undefined;
-/** getdents64/open/openat/close from libc, opened on first use; null where the libc lacks them */
+/** What readdirTyped gives: `types[i]` is the DT_* value of `names[i]`; `ascii` says every name is
+ * ASCII (so that the engine's string order is byte order). */
+export interface Dirents { names: string[]; types: number[]; ascii: boolean }
+const nonAscii = (s: string): boolean => /[^\0-\x7f]/.test(s);
+/** the core library when its libc has getdents64, else null */
 function dirLib() {
-  if (gdLibOpened === undefined) gdLibOpened = dlopenGetdents() ?? null;
-  return gdLibOpened;
+  const c = core();
+  return c.getdents64 === null ? null : (c as typeof c & { getdents64: NonNullable<typeof c.getdents64> });
 }
-let gdBuf: Uint8Array | undefined;
+let gdBuf: Uint8Array | undefined, gdBufPtr: FFIPointer | undefined;
 /**
  * readdir with each entry's d_type in one pass (fts and ls use it to skip stat(2) calls):
  * getdents64(2) through bun:ffi into a 64 KiB buffer, names byte-exact (decoded losslessly),
  * without "." and "..". `types[i]` is the DT_* value of `names[i]` (DT_UNKNOWN where the file
  * system does not say). Falls back to the runtime where the libc lacks getdents64.
  */
-export function readdirTyped(path: string): { names: string[]; types: number[] } {
+export function readdirTyped(path: string): Dirents {
   const gdLib = dirLib();
   if (gdLib === null) {
     const l = readdirTypesRuntime(path);
-    return { names: l.map((x) => x.name), types: l.map((x) => x.type) };
+    const names = l.map((x) => x.name);
+    return { names, types: l.map((x) => x.type), ascii: !names.some(nonAscii) };
   }
-  const fd = gdLib.open(ptr(cpath(path)), O.RDONLY | O.DIRECTORY | O.CLOEXEC, 0);
+  const fd = gdLib.open(cpath(path), O.RDONLY | O.DIRECTORY | O.CLOEXEC, 0);
   if (fd < 0) throw lastError("open");
   try {
     return readdirTypedFd(fd);
@@ -599,13 +602,14 @@ export function readdirTyped(path: string): { names: string[]; types: number[] }
 }
 /** readdirTyped on a directory opened for reading (O_RDONLY, not O_PATH), read from its current
  * position to the end; the descriptor stays open. */
-export function readdirTypedFd(fd: number): { names: string[]; types: number[] } {
+export function readdirTypedFd(fd: number): Dirents {
   const gdLib = dirLib();
   if (gdLib === null) return readdirTyped(`/proc/self/fd/${fd}`);
   const names: string[] = [], types: number[] = [];
-  const buf = (gdBuf ??= new Uint8Array(65536));
+  const buf = (gdBuf ??= new Uint8Array(65536)), bufPtr = (gdBufPtr ??= ptr(buf));
+  let anyHigh = 0;
   for (;;) {
-    const n = gdLib.getdents64(fd, ptr(buf), buf.length);
+    const n = gdLib.getdents64(fd, bufPtr, buf.length);
     if (n < 0) throw lastError("readdir");
     if (n === 0) break;
     // an ASCII name is a slice of one latin1 string of the buffer; others are decoded
@@ -619,11 +623,12 @@ export function readdirTypedFd(fd: number): { names: string[]; types: number[] }
       for (let c; (c = buf[e]!) !== 0; e++) high |= c;
       off += reclen;
       if (buf[s] === 46 && (e === s + 1 || (e === s + 2 && buf[s + 1] === 46))) continue;
+      anyHigh |= high;
       names.push(high < 0x80 ? all.slice(s, e) : decode(buf, s, e));
       types.push(buf[s - 1]!);
     }
   }
-  return { names, types };
+  return { names, types, ascii: anyHigh < 0x80 };
 }
 /** The size of extended attribute `name` of `path` (getxattr(2) with no buffer, symlinks
  * followed), or throws (ENODATA when the file has no such attribute, ENOTSUP where the file
@@ -639,7 +644,7 @@ const xattrNames = new Map<string, Uint8Array>();
 export function getxattrLen(path: string, name: string): number {
   let n = xattrNames.get(name);
   if (!n) xattrNames.set(name, (n = cstr(name)));
-  const r = Number(libc().getxattr(ptr(cpath(path)), ptr(n), null, 0));
+  const r = Number(libc().getxattr(cpath(path), ptr(n), null, 0));
   return r < 0 ? -cerrno() : r;
 }
 export function readlink(path: string): string {
