@@ -63,12 +63,16 @@ interface Ent {
   kids?: Ent[] | null;
   kidsErr?: SysError;
   kidsNameOnly?: boolean;
+  /** plain listings: every child's name in order; `kids` then holds only the children stat'ed */
+  names?: string[];
 }
 
 interface Colors { num: [number, number]; bold: boolean; underline: boolean; }
 
 class Ls {
   // flags as ls.c names them
+  /** names alone, one per line, as they are (display's plain case): see build() */
+  plain = false;
   accesstime = false; birthtime = false; humanval = false; inode = false; kblocks = false;
   label = false; listdir = false; listdot = false; longform = false; noautodot = false;
   nofollow = false; nonprint = false; nosort = false; notabs = false; numericonly = false;
@@ -253,9 +257,9 @@ class Ls {
 
   /** fts_build: read and stat (as needed) the children of p, sorted. */
   build(p: Ent, nameonly: boolean): Ent[] | null {
-    let names: string[], types: number[];
+    let names: string[], types: number[], ascii: boolean;
     try {
-      ({ names, types } = readdirTyped(p.path));
+      ({ names, types, ascii } = readdirTyped(p.path));
     } catch (x) {
       if (!(x instanceof SysError)) throw x;
       p.kidsErr = x;
@@ -266,24 +270,44 @@ class Ls {
       types.unshift(DT.DIR, DT.DIR);
     }
     const base = p.path.endsWith("/") ? p.path : p.path + "/";
+    // with FTS_NOSTAT only directories and entries of unknown type are stat'ed
     const nostat = this.nostat && !this.logical;
     const kids: Ent[] = [];
     // sorted by name alone (below the roots no entry goes first for its type, and an entry that
     // cannot be stat'ed sorts by name too): the engine's own string sort, far cheaper than a
     // comparator, is byte order when no name holds a code unit from the surrogates up
-    let typeOf: Map<string, number> | undefined;
+    let toStat: Set<string> | null = null;
     const presorted = this.namesort !== 0 && !this.nosort && !this.groupdir && names.length > 1 &&
-      !NOT_BYTE_ORDER.test(names.join(""));
+      (ascii || !NOT_BYTE_ORDER.test(names.join("")));
     if (presorted) {
-      typeOf = new Map();
-      for (let i = 0; i < names.length; i++) typeOf.set(names[i]!, types[i]!);
+      // the types go with the names through the sort: the few that matter, in a set
+      if (nostat && !nameonly) {
+        toStat = new Set();
+        for (let i = 0; i < names.length; i++) if (types[i] === DT.DIR || types[i] === DT.UNKNOWN) toStat.add(names[i]!);
+      }
       names.sort();
       if (this.namesort < 0) names.reverse();
     }
+    if (presorted && this.plain) {
+      // a plain listing prints the names as they are: only the entries that are stat'ed (those
+      // a walk may enter) become Ents; display joins the names
+      p.names = names;
+      if (toStat !== null) {
+        const dirs = [...toStat].sort();
+        if (this.namesort < 0) dirs.reverse();
+        for (const name of dirs) {
+          const e: Ent = { name, path: base + name, level: p.level + 1, parent: p, info: NSOK, number: 0 };
+          this.ftsStat(e, false);
+          kids.push(e);
+        }
+      }
+      return kids;
+    }
+    p.names = undefined;
     for (let i = 0; i < names.length; i++) {
-      const name = names[i]!, type = typeOf ? typeOf.get(name)! : types[i]!;
+      const name = names[i]!;
       const e: Ent = { name, path: base + name, level: p.level + 1, parent: p, info: NSOK, number: 0 };
-      if (!nameonly && !(nostat && type !== DT.DIR && type !== DT.UNKNOWN)) this.ftsStat(e, false);
+      if (!nameonly && (!nostat || (toStat ? toStat.has(name) : types[i] === DT.DIR || types[i] === DT.UNKNOWN))) this.ftsStat(e, false);
       kids.push(e);
     }
     if (!this.nosort && !presorted && kids.length > 1) {
@@ -348,6 +372,10 @@ class Ls {
 
   // ---------- display ----------
   display(p: Ent | null, list: Ent[]): void {
+    if (p !== null && p.names !== undefined) {
+      this.displayPlain(p.names, list);
+      return;
+    }
     const needstats = this.inode || this.longform || this.size;
     const width = [0, 0, 0, 0, 0, 0, 0, 0, 0];
     const initmax = this.ctx.env.get("LS_COLWIDTHS");
@@ -445,6 +473,39 @@ class Ls {
     else if (this.longform) this.printlong(d);
     else if (this.stream) this.printstream(d);
     else this.printcol(d);
+    this.output = true;
+  }
+
+  /** display() of a plain listing (build() made Ents only of the entries it stat'ed): the
+   * warnings for those that could not be stat'ed, then the names one per line, as printscol
+   * prints them, without the hidden ones and those that failed for another reason than EIO. */
+  displayPlain(names: string[], stated: Ent[]): void {
+    let drop: Set<string> | null = null;
+    for (const cur of stated) {
+      if (cur.info !== NS) continue;
+      warnx(this.ctx, `${cur.name}: ${cur.err!.message}`);
+      this.rval = 1;
+      if (cur.err!.errno !== ENOTCONN && cur.err!.errno !== EIO) (drop ??= new Set()).add(cur.name);
+    }
+    let list = names;
+    if (!this.listdot) {
+      // the hidden names are one run of the sorted list: from the first >= "." to the first >= "/"
+      const desc = this.namesort < 0;
+      const at = (k: string) => {
+        let lo = 0, hi = names.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (desc ? names[mid]! >= k : names[mid]! < k) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      };
+      const a = desc ? at("/") : at("."), b = desc ? at(".") : at("/");
+      if (a < b) list = names.slice(0, a).concat(names.slice(b));
+    }
+    if (drop !== null) list = list.filter((n) => !drop.has(n));
+    if (!list.length) return;
+    this.out(list.join("\n") + "\n");
     this.output = true;
   }
 
@@ -958,6 +1019,8 @@ export default defineApplet({
     ls.sortfcn = ls.reversesort ? (a, b) => cmp(b, a) : cmp;
     ls.namesort = cmp !== name ? 0 : ls.reversesort ? -1 : 1;
 
+    ls.plain = ls.singlecol && ls.nostat && !ls.logical && !ls.longform && !ls.inode && !ls.size && !ls.color &&
+      !ls.type && !ls.nonprint && !ls.octal && !ls.octalEscape;
     if (!args.length) args = ["."];
     ls.traverse(args);
     return ls.rval;
