@@ -276,15 +276,15 @@ class Ls {
     // sorted by name alone (below the roots no entry goes first for its type, and an entry that
     // cannot be stat'ed sorts by name too): the engine's own string sort, far cheaper than a
     // comparator, is byte order when no name holds a code unit from the surrogates up
-    let toStat: Set<string> | null = null;
     const presorted = this.namesort !== 0 && !this.nosort && !this.groupdir && names.length > 1 &&
       (ascii || !NOT_BYTE_ORDER.test(names.join("")));
+    // the types go with the names through the sort as the names of the few entries to stat
+    let toStat: string[] | null = null;
+    if (presorted && nostat && !nameonly) {
+      toStat = [];
+      for (let i = 0; i < names.length; i++) if (types[i] === DT.DIR || types[i] === DT.UNKNOWN) toStat.push(names[i]!);
+    }
     if (presorted) {
-      // the types go with the names through the sort: the few that matter, in a set
-      if (nostat && !nameonly) {
-        toStat = new Set();
-        for (let i = 0; i < names.length; i++) if (types[i] === DT.DIR || types[i] === DT.UNKNOWN) toStat.add(names[i]!);
-      }
       names.sort();
       if (this.namesort < 0) names.reverse();
     }
@@ -292,10 +292,10 @@ class Ls {
       // a plain listing prints the names as they are: only the entries that are stat'ed (those
       // a walk may enter) become Ents; display joins the names
       p.names = names;
-      if (toStat !== null) {
-        const dirs = [...toStat].sort();
-        if (this.namesort < 0) dirs.reverse();
-        for (const name of dirs) {
+      if (toStat !== null && toStat.length) {
+        toStat.sort();
+        if (this.namesort < 0) toStat.reverse();
+        for (const name of toStat) {
           const e: Ent = { name, path: base + name, level: p.level + 1, parent: p, info: NSOK, number: 0 };
           this.ftsStat(e, false);
           kids.push(e);
@@ -304,10 +304,11 @@ class Ls {
       return kids;
     }
     p.names = undefined;
+    const statSet = toStat !== null ? new Set(toStat) : null;
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
       const e: Ent = { name, path: base + name, level: p.level + 1, parent: p, info: NSOK, number: 0 };
-      if (!nameonly && (!nostat || (toStat ? toStat.has(name) : types[i] === DT.DIR || types[i] === DT.UNKNOWN))) this.ftsStat(e, false);
+      if (!nameonly && (!nostat || (statSet ? statSet.has(name) : types[i] === DT.DIR || types[i] === DT.UNKNOWN))) this.ftsStat(e, false);
       kids.push(e);
     }
     if (!this.nosort && !presorted && kids.length > 1) {
@@ -341,13 +342,14 @@ class Ls {
     const nameonly = !this.recursive && !this.label && this.nostat;
     let skipped = false;
     if (!(p.level !== 0 && p.name[0] === "." && !this.listdot)) {
-      if (this.output) {
-        this.out("\n");
-        this.printname(p.path);
-        this.out(":\n");
-      } else if (this.argc > 1) {
-        this.printname(p.path);
-        this.out(":\n");
+      if (this.output || this.argc > 1) {
+        // the path as printname prints it; the columns it takes do not matter here
+        const nl = this.output ? "\n" : "";
+        if (this.nonprint || this.octal || this.octalEscape) {
+          this.out(nl);
+          this.printname(p.path);
+          this.out(":\n");
+        } else this.out(nl + p.path + ":\n");
         this.output = true;
       }
       p.kids = this.build(p, nameonly);
