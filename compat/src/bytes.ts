@@ -4,14 +4,16 @@
 // It lives in compat because it defines how the system's byte names become strings at the
 // boundary (argv, environ, readdir, readlink); shared/ re-exports it.
 
-const strict = new TextDecoder("utf-8", { fatal: true });
+// made at first use: `true` and most short runs never decode (~0.1 ms of start-up)
+let strictDecoder: TextDecoder | undefined;
+const strict = () => (strictDecoder ??= new TextDecoder("utf-8", { fatal: true }));
 const utf8enc = new TextEncoder();
 
 export function decode(b: Uint8Array, start = 0, end = b.length): string {
   const v = start === 0 && end === b.length ? b : b.subarray(start, end);
   // fast path: pure ASCII or valid UTF-8
   try {
-    return strict.decode(v);
+    return strict().decode(v);
   } catch {
     return decodeSlow(v);
   }
@@ -45,13 +47,13 @@ function decodeSlow(b: Uint8Array): string {
   while (i < end) {
     const n = utf8SeqLen(b, i, end);
     if (n > 0) { i += n; continue; }
-    if (i > runStart) out += strict.decode(b.subarray(runStart, i));
+    if (i > runStart) out += strict().decode(b.subarray(runStart, i));
     out += String.fromCharCode(0xdc00 + b[i]!);
     // bytes < 0x80 are always valid, so b[i] >= 0x80 here: U+DC80..U+DCFF
     i++;
     runStart = i;
   }
-  if (runStart < end) out += strict.decode(b.subarray(runStart, end));
+  if (runStart < end) out += strict().decode(b.subarray(runStart, end));
   return out;
 }
 
@@ -98,16 +100,19 @@ export function byteLength(s: string): number {
 }
 
 type Latin1Buffer = { latin1Slice(start: number, end: number): string };
-const BufferProto = (globalThis as unknown as { Buffer: { prototype: Latin1Buffer; from(s: string, enc: string): Uint8Array } }).Buffer;
+type BufferCtor = { prototype: Latin1Buffer; from(s: string, enc: string): Uint8Array };
+// the runtime makes its Buffer global when first touched (~0.1 ms): only when needed
+let bufferCtor: BufferCtor | undefined;
+const Buf = () => (bufferCtor ??= (globalThis as unknown as { Buffer: BufferCtor }).Buffer);
 
 /** A binary string: one code unit (0..255) per byte, for the C locale's byte-wise matching. */
 export function latin1(b: Uint8Array, start = 0, end = b.length): string {
-  return BufferProto.prototype.latin1Slice.call(b, start, end);
+  return Buf().prototype.latin1Slice.call(b, start, end);
 }
 
 /** The bytes of a binary string (see latin1). */
 export function unlatin1(s: string): Uint8Array {
-  return BufferProto.from(s, "latin1");
+  return Buf().from(s, "latin1");
 }
 
 /** A NUL-terminated byte copy of a lossless string, for libc calls through FFI. */

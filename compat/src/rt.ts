@@ -1,6 +1,7 @@
 // The runtime's modules, loaded on first use: `true` needs none of them, and node:fs alone costs
-// ~0.7 ms of start-up. compat files call fs().readSync(...) etc. and never import node:* or
-// bun:ffi at their top level. Internal to compat: not re-exported.
+// ~1 ms of start-up in the compiled binary (reads, writes, opens and closes go through the core
+// FFI library instead: ffi.ts). compat files call fs().readSync(...) etc. and never import node:*
+// or bun:ffi at their top level. Internal to compat: not re-exported.
 import type * as FS from "node:fs";
 import type * as OS from "node:os";
 import type * as FFI from "bun:ffi";

@@ -4,6 +4,8 @@ import { writeAll, read, encode, hasEscapes, isatty } from "@bsdbox/compat";
 const enc = new TextEncoder();
 
 /** Buffered output like stdio: full buffering, or line buffering (set `lineBuffered`). */
+const NONE = new Uint8Array(0);
+
 export class Writer {
   private buf: Uint8Array;
   private len = 0;
@@ -12,12 +14,19 @@ export class Writer {
   /** line buffering: undefined = decide at the first write (true when fd is a terminal) */
   lineBuffered: boolean | undefined;
 
-  constructor(public fd: number, size = 65536) {
-    this.buf = new Uint8Array(size);
+  // the buffer is made at the first write (a run that writes nothing, `true`, makes none)
+  constructor(public fd: number, private size = 65536) {
+    this.buf = NONE;
+  }
+
+  /** The first write: make the buffer and decide line buffering (unless the tool did). */
+  private start(): void {
+    this.buf = new Uint8Array(this.size);
+    if (this.lineBuffered === undefined) this.lineBuffered = isatty(this.fd);
   }
 
   write(data: Uint8Array | string): void {
-    if (this.lineBuffered === undefined) this.lineBuffered = isatty(this.fd);
+    if (this.buf === NONE) this.start();
     if (typeof data === "string") {
       const n = data.length;
       // short strings (names, fields): copy ASCII code units straight in; no view, no regex test
@@ -62,7 +71,7 @@ export class Writer {
   range(src: Uint8Array, start: number, end: number): void {
     const n = end - start;
     if (n <= 0) return;
-    if (n > 256 || n > this.buf.length - this.len || this.lineBuffered === undefined) {
+    if (n > 256 || n > this.buf.length - this.len) {
       this.write(src.subarray(start, end));
       return;
     }
@@ -75,7 +84,7 @@ export class Writer {
 
   /** Write one byte. */
   byte(b: number): void {
-    if (this.lineBuffered === undefined) this.lineBuffered = isatty(this.fd);
+    if (this.buf === NONE) this.start();
     if (this.len === this.buf.length) this.flush();
     this.buf[this.len++] = b;
     if (this.unbuffered || (this.lineBuffered && b === 10)) this.flush();
