@@ -82,6 +82,38 @@ export class Writer {
     this.after(buf[at - 1] === 10);
   }
 
+  /** Write a, b and the byte `sep` (a path from its directory's prefix and its name, without
+   * joining them): one call per entry of a walk's output instead of three. */
+  write2(a: string, b: string, sep: number): void {
+    const n = a.length, m = b.length;
+    if (n + m < 256 && n + m < this.buf.length - this.len) {
+      const buf = this.buf;
+      let at = this.len, i = 0;
+      for (; i < n; i++) {
+        const c = a.charCodeAt(i);
+        if (c > 0x7f) break;
+        buf[at + i] = c;
+      }
+      if (i === n) {
+        at += n;
+        for (i = 0; i < m; i++) {
+          const c = b.charCodeAt(i);
+          if (c > 0x7f) break;
+          buf[at + i] = c;
+        }
+        if (i === m) {
+          buf[at + m] = sep;
+          this.len = at + m + 1;
+          this.after(sep === 10);
+          return;
+        }
+      }
+    }
+    this.write(a);
+    this.write(b);
+    this.byte(sep);
+  }
+
   /** Write one byte. */
   byte(b: number): void {
     if (this.buf === NONE) this.start();

@@ -411,11 +411,11 @@ function mkPrintTo(sep: string, toFile: boolean): Maker {
     return (e) => {
       // an entry of the directory being read: its prefix and name, copied without joining them
       const pre = e.pathText === undefined && e.level > 0 ? e.parent!.dirPrefix : undefined;
-      if (pre !== undefined) {
-        ww.write(pre);
-        ww.write(e.name);
-      } else ww.write(e.path);
-      ww.byte(code);
+      if (pre !== undefined) ww.write2(pre, e.name, code);
+      else {
+        ww.write(e.path);
+        ww.byte(code);
+      }
       return true;
     };
   };
