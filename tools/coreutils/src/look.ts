@@ -13,8 +13,8 @@
 // compares as the negative value of a signed char, as FreeBSD's compare() does on Linux.
 // Deviation: a NUL byte inside a line counts as one character; FreeBSD's compare() does not
 // advance past it (mbrtowc returns 0) and loops forever with -d.
-import { defineApplet, Getopt, usage, errx, err, utf8Locale, utf8SeqLen, codePointAt, type LongOpt } from "@bsdbox/shared";
-import { open, read, close, fstat, O, S_ISDIR, encode, strerror } from "@bsdbox/compat";
+import { defineApplet, Getopt, usage, errx, err, utf8Locale, utf8SeqLen, codePointAt, readAll, type LongOpt } from "@bsdbox/shared";
+import { open, close, fstat, O, S_ISDIR, encode, strerror } from "@bsdbox/compat";
 
 const USAGE = "usage: look [-df] [-t char] string [file ...]";
 const WORDS = "/usr/share/dict/words";
@@ -118,7 +118,7 @@ export default defineApplet({
       try {
         const st = fstat(fd);
         if (S_ISDIR(st.mode)) err(ctx, 2, file, 19); // mmap(2) of a directory: ENODEV
-        buf = slurp(fd);
+        buf = readAll(fd);
       } catch (e) {
         err(ctx, 2, file, e);
       } finally {
@@ -179,17 +179,3 @@ function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-function slurp(fd: number): Uint8Array {
-  let buf = new Uint8Array(1 << 16), len = 0;
-  for (;;) {
-    if (len === buf.length) {
-      const nb = new Uint8Array(buf.length * 2);
-      nb.set(buf);
-      buf = nb;
-    }
-    const n = read(fd, buf, len, buf.length - len);
-    if (n === 0) break;
-    len += n;
-  }
-  return buf.subarray(0, len);
-}

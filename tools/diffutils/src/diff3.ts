@@ -15,8 +15,8 @@
 // conflicts (a change of file2 alone counts as one, as the reference counts it); 2 trouble.
 // Faithful quirks kept: lines without a final newline are printed as they are; -E/-x also
 // record the changes peculiar to file 1 (the reference's edit(d2, ...) on the wrong side).
-import { defineApplet, Getopt, Exit, errx, err, type Ctx, type LongOpt } from "@bsdbox/shared";
-import { open, close, read, fstat, O, S_ISDIR, SysError } from "@bsdbox/compat";
+import { defineApplet, Getopt, Exit, errx, err, readAll, type Ctx, type LongOpt } from "@bsdbox/shared";
+import { open, close, fstat, O, S_ISDIR, SysError } from "@bsdbox/compat";
 import { stone, changes } from "@bsdbox/shared/diff";
 
 const USAGE = "usage: diff3 [-3aAeEimTxX] [-L label1] [-L label2] [-L label3] file1 file2 file3\n";
@@ -55,15 +55,6 @@ function splitLines(d: Uint8Array): Uint8Array[] {
   return out;
 }
 
-function readAll(fd: number): Uint8Array {
-  let buf = new Uint8Array(65536), n = 0;
-  for (;;) {
-    if (n === buf.length) { const nb = new Uint8Array(buf.length * 2); nb.set(buf); buf = nb; }
-    const r = read(fd, buf, n, buf.length - n);
-    if (r === 0) return buf.subarray(0, n);
-    n += r;
-  }
-}
 
 const sameBytes = (x: Uint8Array, y: Uint8Array) => {
   if (x.length !== y.length) return false;

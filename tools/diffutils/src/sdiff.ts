@@ -17,7 +17,7 @@
 // Exit: diff's status (0 same, 1 different), 2 trouble; 0 after q or end of input at a prompt.
 // Faithful quirks kept: columns count bytes; a line is cut at a NUL byte; a missing final newline
 // (diff's "\ No newline at end of file" line) ends sdiff with "file1 start is invalid: ".
-import { defineApplet, Getopt, Exit, Writer, errx, err, warn, strtonum, runApplet, type Ctx, type LongOpt } from "@bsdbox/shared";
+import { defineApplet, Getopt, Exit, Writer, errx, err, warn, strtonum, runApplet, readAll, type Ctx, type LongOpt } from "@bsdbox/shared";
 import {
   open, close, read, fstat, unlink, writeAll, randomBytes, spawnvp, O, S_ISREG, SysError, latin1,
 } from "@bsdbox/compat";
@@ -139,15 +139,6 @@ function mkstemp(prefix: string): { fd: number; name: string } {
   }
 }
 
-function readAll(fd: number): Uint8Array {
-  let buf = new Uint8Array(65536), n = 0;
-  for (;;) {
-    if (n === buf.length) { const nb = new Uint8Array(buf.length * 2); nb.set(buf); buf = nb; }
-    const r = read(fd, buf, n, buf.length - n);
-    if (r === 0) return buf.subarray(0, n);
-    n += r;
-  }
-}
 
 const cat = (...parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
