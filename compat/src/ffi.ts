@@ -13,7 +13,6 @@ function open() {
     raise: { args: [i32], returns: i32 },
     sigprocmask: { args: [i32, P, P], returns: i32 },
     execve: { args: [P, P, P], returns: i32 },
-    __errno_location: { args: [], returns: P },
     ttyname_r: { args: [i32, P, u32], returns: i32 },
     ioctl: { args: [i32, i64, P], returns: i32 },
     getpgrp: { args: [], returns: i32 },
