@@ -7,9 +7,10 @@
 //   for (const [a0, a1, b0, b1] of changes(J, n, m)) ...   // as diffreg's output() walks J
 //
 // The same hunks as the reference come from the same steps: the common prefix and suffix are
-// pruned; lines are grouped in equivalence classes by value (sorted by value then position);
-// stone() marches through a, keeping k-candidates; for each line it tries the members of its
-// class in b from the first on, and (unless `minimal`) gives up after max(256, sqrt(n)) replaced
+// pruned; lines are grouped in equivalence classes by value (the reference sorts by value then
+// position; a hash table gives the same classes, and the march depends only on them); stone()
+// marches through a, keeping k-candidates; for each line it tries the members of its class in b
+// from the first on, and (unless `minimal`) gives up after max(256, sqrt(n)) replaced
 // candidates: the heuristic that keeps huge or wholly different inputs near O(n log n).
 // Which of several minimal scripts is chosen depends only on the equivalence classes, so any
 // hash with the reference's collisions gives its output; diff(1) uses the reference's own hash.
@@ -21,14 +22,12 @@ export function stone(a: Int32Array, n: number, b: Int32Array, m: number, minima
   while (pref < n && pref < m && a[pref + 1] === b[pref + 1]) pref++;
   let suff = 0;
   while (suff < n - pref && suff < m - pref && a[n - suff] === b[m - suff]) suff++;
-  const sn = n - pref, sm = m - pref - suff + 0;
-  const sn0 = sn - suff;
+  const sn0 = n - pref - suff, sm = m - pref - suff;
   const J = new Int32Array(n + 2);
-  for (let i = 0; i <= n; i++) J[i] = i <= pref ? i : i > n - suff ? i + m - n : 0;
+  for (let i = 0; i <= pref; i++) J[i] = i;
+  for (let i = n - suff + 1; i <= n; i++) J[i] = i + m - n;
   if (sn0 <= 0 || sm <= 0) return J;
-  // sort each side by (value, serial)
-  const [oa, va] = sortedOrder(a, pref, sn0), [ob, vb] = sortedOrder(b, pref, sm);
-  const { cls, member } = classes(oa, va, sn0, ob, vb, sm);
+  const { cls, member } = classes(a, sn0, b, sm, pref);
   const { c, k, cx, cy, cp } = march(cls, member, sn0, minimal);
   // unravel
   for (let q = c[k]!; cy[q] !== 0; q = cp[q]!) J[cx[q]! + pref] = cy[q]! + pref;
@@ -38,22 +37,40 @@ export function stone(a: Int32Array, n: number, b: Int32Array, m: number, minima
 // Each step of stone() is a function of its own: these run once, before the JIT has warmed up,
 // and a small function with one hot loop reaches optimized code sooner than one big one.
 
-/** equiv, in one merge of the sorted sides: member = the classes of b whose value a has too,
- * concatenated, each first member negated, -1 at the end (a class a never refers to is never
- * read); cls[serial of a] = index in member of its class's first member, 0 = none. */
-function classes(oa: Int32Array, va: Uint32Array, n: number, ob: Int32Array, vb: Uint32Array, m: number) {
+/** equiv: the lines of b (after the prefix) grouped by value in an open-addressing hash table,
+ * then a's lines looked up in it. member = the classes of b whose value a has too, each a run of
+ * b's lines in ascending order with its first negated, -1 at the end; cls[i] = index in member of
+ * line i of a's class, 0 = none. The reference sorts both sides by value to find the classes;
+ * march() reads each class only through cls, so the order of the classes in member does not
+ * matter, and two passes over the lines replace a sort of each side (cold code pays per pass). */
+function classes(a: Int32Array, n: number, b: Int32Array, m: number, off: number) {
+  let bits = 4;
+  while (1 << bits < 2 * m) bits++;
+  const mask = (1 << bits) - 1, shift = 32 - bits;
+  // key[s]: a value; head[s]: its first line of b (then next[] in ascending order), or, once
+  // its class is in member, minus the class's index there; 0 = empty slot
+  const key = new Int32Array(mask + 1), head = new Int32Array(mask + 1), next = new Int32Array(m + 1);
+  for (let j = m; j >= 1; j--) {
+    const v = b[off + j]!;
+    let s = Math.imul(v, 0x9e3779b1) >>> shift, h: number;
+    while ((h = head[s]!) !== 0 && key[s] !== v) s = (s + 1) & mask;
+    if (h === 0) key[s] = v;
+    next[j] = h;
+    head[s] = j;
+  }
   const cls = new Int32Array(n + 2), member = new Int32Array(m + 2);
   let mj = 0;
-  for (let i = 0, j = 0; i < n && j < m;) {
-    const x = va[i]!, y = vb[j]!;
-    if (x < y) i++;
-    else if (x > y) j++;
-    else {
+  for (let i = 1; i <= n; i++) {
+    const v = a[off + i]!;
+    let s = Math.imul(v, 0x9e3779b1) >>> shift, h: number;
+    while ((h = head[s]!) !== 0 && key[s] !== v) s = (s + 1) & mask;
+    if (h > 0) {
       const first = ++mj;
-      member[mj] = -ob[j++]!;
-      while (j < m && vb[j] === x) member[++mj] = ob[j++]!;
-      while (i < n && va[i] === x) cls[oa[i++]!] = first;
+      member[mj] = -h;
+      for (let j = next[h]!; j !== 0; j = next[j]!) member[++mj] = j;
+      head[s] = h = -first;
     }
+    cls[i] = -h;
   }
   member[mj + 1] = -1;
   return { cls, member };
@@ -115,46 +132,6 @@ function march(cls: Int32Array, member: Int32Array, n: number, minimal: boolean)
     } while ((y = member[++j]!) > 0 && numtries < bound);
   }
   return { c, k, cx, cy, cp };
-}
-
-/** Positions 1..len of v[off+1..off+len] ordered by (value, position), and the values in that
- * order (as unsigned, value + 2^31): an LSD radix sort of (value, position) pairs in three
- * passes of 11, 11 and 10 bits (stable, so equal values keep their positions' order; the
- * 2048-entry counts stay in L1 cache, where 16-bit digits missed it on every element). */
-function sortedOrder(v: Int32Array, off: number, len: number): [Int32Array, Uint32Array] {
-  let key = new Uint32Array(len), pos = new Int32Array(len);
-  let tk = new Uint32Array(len), tp = new Int32Array(len);
-  const count = new Int32Array(3 * 2048);
-  for (let i = 0; i < len; i++) {
-    const x = (v[off + i + 1]! ^ 0x80000000) >>> 0;
-    key[i] = x;
-    count[x & 2047]!++;
-    count[2048 + ((x >>> 11) & 2047)]!++;
-    count[4096 + (x >>> 22)]!++;
-  }
-  for (let d = 0, s0 = 0, s1 = 0, s2 = 0; d < 2048; d++) {
-    const t0 = count[d]!, t1 = count[2048 + d]!, t2 = count[4096 + d]!;
-    count[d] = s0; count[2048 + d] = s1; count[4096 + d] = s2;
-    s0 += t0; s1 += t1; s2 += t2;
-  }
-  // the first pass takes positions from the index
-  for (let i = 0; i < len; i++) {
-    const x = key[i]!;
-    const at = count[x & 2047]!++;
-    tk[at] = x;
-    tp[at] = i + 1;
-  }
-  for (let base = 2048, shift = 11; shift < 32; base += 2048, shift += 11) {
-    for (let i = 0; i < len; i++) {
-      const x = tk[i]!;
-      const at = count[base + ((x >>> shift) & 2047)]!++;
-      key[at] = x;
-      pos[at] = tp[i]!;
-    }
-    const k = key, q = pos;
-    key = tk; pos = tp; tk = k; tp = q;
-  }
-  return [tp, tk];
 }
 
 /** Break matches whose lines are not really equal (check() without the offsets). */
