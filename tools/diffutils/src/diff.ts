@@ -237,9 +237,6 @@ class Diff {
     }
     this.len0 = h0![0]!; this.len1 = h1![0]!;
     this.J = stone(h0!, this.len0, h1!, this.len1, (flags & D_MINIMAL) !== 0);
-    const J2 = new Int32Array(this.len0 + 2);
-    J2.set(this.J.subarray(0, Math.min(this.J.length, this.len0 + 2)));
-    this.J = J2;
     this.check(flags);
     this.output(file1, file2, flags);
     return this.closem(rval);
@@ -630,24 +627,26 @@ class Diff {
     const data = lb.data, size = data.length;
     const slow = (flags & (D_STRIPCR | D_EXPANDTABS)) !== 0 || fmt === D_SIDEBYSIDE || o.color;
     let col = 0;
-    if (!slow && ch !== 0 && (fmt === D_NORMAL || fmt === D_CONTEXT || fmt === D_UNIFIED) && b - a >= 4) {
+    if (!slow && ch !== 0 && (fmt === D_NORMAL || fmt === D_CONTEXT || fmt === D_UNIFIED) && b - a >= 4 &&
+      ix[b - 1]! <= size) {
       // all lines but the last (which may lack its newline) as one block: each line's prefix,
-      // then its bytes up to and including its newline
+      // then its bytes up to and including its newline. The lines are copied to the block's
+      // end at once, then each is moved down to its place behind its prefix: a native copy per
+      // line, where a loop per byte ran mostly before the JIT had compiled it.
       const p0 = ch, p1 = o.Tflag ? 9 : fmt === D_UNIFIED ? -1 : 32;
       const np = p1 < 0 ? 1 : 2;
-      const s0 = Math.min(ix[a - 1]!, size), s1 = Math.min(ix[b - 1]!, size);
-      const blk = new Uint8Array(s1 - s0 + np * (b - a));
-      let q = 0, at = true;
-      for (let k = s0; k < s1; k++) {
-        if (at) {
-          blk[q++] = p0;
-          if (np === 2) blk[q++] = p1;
-        }
-        const c = data[k]!;
-        blk[q++] = c;
-        at = c === 10;
+      const s0 = ix[a - 1]!, s1 = ix[b - 1]!, sh = np * (b - a) - s0;
+      const blk = new Uint8Array(s1 + sh);
+      blk.set(data.subarray(s0, s1), s0 + sh);
+      let q = 0;
+      for (let i = a; i < b; i++) {
+        const s = ix[i - 1]! + sh, e = ix[i]! + sh;
+        blk[q] = p0;
+        if (np === 2) blk[q + 1] = p1;
+        blk.copyWithin(q + np, s, e);
+        q += np + e - s;
       }
-      out.write(q === blk.length ? blk : blk.subarray(0, q));
+      out.write(blk);
       a = b;
     }
     for (let i = a; i <= b; i++) {
