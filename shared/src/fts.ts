@@ -57,42 +57,46 @@ const ENOENT = 2;
 export class FtsEnt {
   /** FTS_D, FTS_F, ... */
   info = 0;
-  /** why FTS_DNR / FTS_NS / FTS_ERR */
-  errno = 0;
-  /** @internal accpath when set explicitly (roots); below the roots it follows the parent's descriptor */
-  private acc: string | undefined;
-  stat: Stat | undefined;
-  /** for FTS_DC: the ancestor this directory is */
-  cycle: FtsEnt | undefined;
-  /** free for the caller (fts_number / fts_pointer) */
+  stat: Stat | undefined = undefined;
+  /** free for the caller (fts_number; fts_pointer is `pointer`) */
   number = 0;
-  pointer: unknown;
-  // walk state
-  /** @internal directory descriptor while the walk is inside this directory, else -1 */
-  fd = -1;
-  /** @internal pending fts_set instruction */
-  instr = 0;
-  /** @internal the stat went through a symlink */
-  followed = false;
-  /** @internal children while inside, and the index of the current one */
-  kids: FtsEnt[] | undefined;
-  ki = 0;
-  /** @internal followed symlinks below, being walked: keep this descriptor open */
-  pins = 0;
-
   /** @internal the path while it is cheap to keep (the current entry, the innermost directory,
    * the roots); others are rebuilt from their parents when asked */
   pathText: string | undefined;
+
+  // The fields below are set on few entries (directories, errors, roots): their defaults live
+  // on the prototype (after the class), so an entry is an object of the seven fields above, not
+  // of nineteen. A walk makes one per name: find -type f over 100,000 files took ~5% less time.
+  /** why FTS_DNR / FTS_NS / FTS_ERR */
+  declare errno: number;
+  /** @internal accpath when set explicitly (roots); below the roots it follows the parent's descriptor */
+  private declare acc: string | undefined;
+  /** for FTS_DC: the ancestor this directory is */
+  declare cycle: FtsEnt | undefined;
+  /** free for the caller (fts_pointer) */
+  declare pointer: unknown;
+  // walk state
+  /** @internal directory descriptor while the walk is inside this directory, else -1 */
+  declare fd: number;
+  /** @internal pending fts_set instruction */
+  declare instr: number;
+  /** @internal the stat went through a symlink */
+  declare followed: boolean;
+  /** @internal children while inside, and the index of the current one */
+  declare kids: FtsEnt[] | undefined;
+  declare ki: number;
+  /** @internal followed symlinks below, being walked: keep this descriptor open */
+  declare pins: number;
   /** @internal pathText.length, kept for the way back up */
-  pathLen = 0;
+  declare pathLen: number;
   /** While the walk is inside this directory and it is the innermost one: its path ending in "/",
    * the text the paths of its entries start with (a writer can copy it and the entry's name
    * without making the joined string). Undefined otherwise. */
-  dirPrefix: string | undefined;
+  declare dirPrefix: string | undefined;
 
   constructor(public name: string, path: string | undefined, public level: number, public parent: FtsEnt | null) {
     this.pathText = path;
-    this.acc = path;
+    if (path !== undefined) this.acc = path;
   }
 
   /** The name to hand to system calls while this is the current entry: a root as given, an entry
@@ -124,6 +128,11 @@ export class FtsEnt {
     return (base.endsWith("/") ? base : base + "/") + names.join("/");
   }
 }
+
+Object.assign(FtsEnt.prototype, {
+  errno: 0, acc: undefined, cycle: undefined, pointer: undefined, fd: -1, instr: 0, followed: false,
+  kids: undefined, ki: 0, pins: 0, pathLen: 0, dirPrefix: undefined,
+});
 
 export type FtsCompar = (a: FtsEnt, b: FtsEnt) => number;
 
@@ -185,7 +194,7 @@ export class Fts {
     const p = this.cur;
     if (!p) return this.nextRoot();
     const instr = p.instr;
-    p.instr = 0;
+    if (instr !== 0) p.instr = 0;
     if (instr === FTS_AGAIN) {
       p.info = this.statEnt(p, this.logical);
       return p;
@@ -259,9 +268,10 @@ export class Fts {
 
   /** Stat p (`dirfd`: its parent's descriptor when the caller knows it holds p) and say what it is. */
   private statEnt(p: FtsEnt, follow: boolean, dirfd = -2): number {
-    p.followed = false;
-    p.errno = 0;
-    p.cycle = undefined;
+    // (written only when they change: most entries keep the prototype's defaults)
+    if (p.followed) p.followed = false;
+    if (p.errno) p.errno = 0;
+    if (p.cycle) p.cycle = undefined;
     let st: Stat;
     // below a root, stat relative to the parent's open descriptor: no /proc path lookup
     if (dirfd === -2) dirfd = p.level > 0 && p.parent!.fd >= 0 && !p.hasOwnAccpath() ? p.parent!.fd : -1;
