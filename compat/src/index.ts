@@ -571,14 +571,15 @@ function readdirTypesRuntime(path: string): { name: string; type: number }[] {
 }
 /** What readdirTyped gives: `types[i]` is the DT_* value of `names[i]`; `ascii` says every name is
  * ASCII (so that the engine's string order is byte order). */
-export interface Dirents { names: string[]; types: number[]; ascii: boolean }
+export interface Dirents { names: string[]; types: Uint8Array; ascii: boolean }
 const nonAscii = (s: string): boolean => /[^\0-\x7f]/.test(s);
 /** the core library when its libc has getdents64, else null */
 function dirLib() {
   const c = core();
   return c.getdents64 === null ? null : (c as typeof c & { getdents64: NonNullable<typeof c.getdents64> });
 }
-let gdBuf: Uint8Array | undefined, gdBufPtr: FFIPointer | undefined;
+let gdBuf: Uint8Array | undefined, gdBufPtr: FFIPointer | undefined, gdNames: Uint8Array | undefined;
+let gdTypes = new Uint8Array(0);
 /**
  * readdir with each entry's d_type in one pass (fts and ls use it to skip stat(2) calls):
  * getdents64(2) through bun:ffi into a 64 KiB buffer, names byte-exact (decoded losslessly),
@@ -590,7 +591,7 @@ export function readdirTyped(path: string): Dirents {
   if (gdLib === null) {
     const l = readdirTypesRuntime(path);
     const names = l.map((x) => x.name);
-    return { names, types: l.map((x) => x.type), ascii: !names.some(nonAscii) };
+    return { names, types: Uint8Array.from(l, (x) => x.type), ascii: !names.some(nonAscii) };
   }
   const fd = gdLib.open(cpath(path), O.RDONLY | O.DIRECTORY | O.CLOEXEC, 0);
   if (fd < 0) throw lastError("open");
@@ -605,30 +606,41 @@ export function readdirTyped(path: string): Dirents {
 export function readdirTypedFd(fd: number): Dirents {
   const gdLib = dirLib();
   if (gdLib === null) return readdirTyped(`/proc/self/fd/${fd}`);
-  const names: string[] = [], types: number[] = [];
   const buf = (gdBuf ??= new Uint8Array(65536)), bufPtr = (gdBufPtr ??= ptr(buf));
-  let anyHigh = 0;
+  const nb = (gdNames ??= new Uint8Array(65536));
+  let names: string[] | undefined, types = gdTypes, k = 0, anyHigh = 0;
   for (;;) {
     const n = gdLib.getdents64(fd, bufPtr, buf.length);
     if (n < 0) throw lastError("readdir");
     if (n === 0) break;
-    // an ASCII name is a slice of one latin1 string of the buffer; others are decoded
-    const all = latin1(buf, 0, n);
+    // each name is copied behind the last with a NUL between, and the engine splits the lot into
+    // strings: a loop of byte moves and one native split cost less, while the code is cold, than
+    // a string (and a call) per name. (A record holds at least 19 + 2 bytes, its name fewer.)
+    if (types.length < k + (n >> 3)) {
+      const t = new Uint8Array(Math.max(k + (n >> 3), 2 * types.length));
+      t.set(types.subarray(0, k));
+      gdTypes = types = t;
+    }
+    let m = 0, high = 0;
     for (let off = 0; off < n; ) {
       const reclen = buf[off + 16]! | (buf[off + 17]! << 8);
-      const s = off + 19;
-      // the name's end and whether it has a byte >= 0x80, in one loop (a native indexOf and a
-      // regex test per name cost more than the few bytes of a name)
-      let e = s, high = 0;
-      for (let c; (c = buf[e]!) !== 0; e++) high |= c;
+      let s = off + 19;
       off += reclen;
-      if (buf[s] === 46 && (e === s + 1 || (e === s + 2 && buf[s + 1] === 46))) continue;
-      anyHigh |= high;
-      names.push(high < 0x80 ? all.slice(s, e) : decode(buf, s, e));
-      types.push(buf[s - 1]!);
+      if (buf[s] === 46 && (buf[s + 1] === 0 || (buf[s + 1] === 46 && buf[s + 2] === 0))) continue;
+      types[k++] = buf[s - 1]!;
+      for (let c; (c = buf[s]!) !== 0; s++) {
+        nb[m++] = c;
+        high |= c;
+      }
+      nb[m++] = 0;
     }
+    if (m === 0) continue;
+    anyHigh |= high;
+    // names hold no NUL, and a NUL ends any UTF-8 sequence: decoding the lot is decoding each
+    const l = (high < 0x80 ? latin1(nb, 0, m - 1) : decode(nb, 0, m - 1)).split("\0");
+    names = names === undefined ? l : names.concat(l);
   }
-  return { names, types, ascii: anyHigh < 0x80 };
+  return { names: names ?? [], types: types.slice(0, k), ascii: anyHigh < 0x80 };
 }
 /** The size of extended attribute `name` of `path` (getxattr(2) with no buffer, symlinks
  * followed), or throws (ENODATA when the file has no such attribute, ENOTSUP where the file

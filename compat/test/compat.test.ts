@@ -4,7 +4,8 @@ import * as assert from "uvu/assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { utimes, lutimes, lstat, stat, symlink, readdir, open, close, O, strerror, SysError, decode, encode, umask } from "../src/index";
+import { utimes, lutimes, lstat, stat, symlink, readdir, open, close, O, strerror, SysError, decode, encode, umask, writeAll } from "../src/index";
+import { FFI_TYPES, ffi } from "../src/rt";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compat-t."));
 process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
@@ -56,6 +57,41 @@ test("errors carry musl texts", () => {
 test("umask query leaves the mask unchanged", () => {
   const m = umask();
   assert.is(umask(), m);
+});
+
+test("compat's FFI type codes are bun:ffi's", () => {
+  const { FFIType } = require("bun:ffi") as { FFIType: Record<string, number> };
+  for (const [k, v] of Object.entries(FFI_TYPES)) assert.is(v, FFIType[k], k);
+  // the runtime's native FFI object is what compat uses (else it falls back to bun:ffi itself)
+  assert.is(ffi().FFIType as unknown, FFI_TYPES);
+});
+
+test("integer arguments and results cross the FFI intact at their limits", () => {
+  const { dlopen, FFIType: T, ptr } = ffi();
+  const c = dlopen("libc.so.6", {
+    abs: { args: [T.i32], returns: T.i32 },
+    htonl: { args: [T.u32], returns: T.u32 },
+    ntohs: { args: [T.u16], returns: T.u16 },
+    labs: { args: [T.i64], returns: T.i64 },
+    llabs: { args: [T.i64_fast], returns: T.i64_fast },
+    strnlen: { args: [T.ptr, T.u64], returns: T.u64 },
+    memchr: { args: [T.ptr, T.i32, T.u64], returns: T.ptr },
+  }).symbols;
+  assert.is(c.abs(-2147483647), 2147483647);
+  assert.is(c.abs(new Float64Array([-5])[0]!), 5);
+  assert.is(c.htonl(0x80000001), 0x01000080);
+  assert.is(c.htonl(0xffffff00), 0x00ffffff);
+  assert.is(c.ntohs(0xff01), 0x01ff);
+  assert.is(c.labs(-(2 ** 40) - 3), 2n ** 40n + 3n);
+  assert.is(c.labs(-(2n ** 62n)), 2n ** 62n);
+  assert.is(c.llabs(-(2 ** 40) - 3), 2 ** 40 + 3);
+  const b = new Uint8Array(2 ** 20 + 10).fill(65);
+  b[2 ** 20 + 5] = 0;
+  assert.is(Number(c.strnlen(b, 2 ** 33)), 2 ** 20 + 5);
+  assert.is(Number(c.strnlen(ptr(b), 7)), 7);
+  b[300] = 66;
+  assert.is(c.memchr(b, 66, b.length), ptr(b) + 300);
+  assert.is(c.memchr(ptr(b, 301), 66, 100), null);
 });
 
 test.run();

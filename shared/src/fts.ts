@@ -318,7 +318,7 @@ export class Fts {
       p.errno = errnoOf(e);
       return null;
     }
-    let names: string[], types: number[];
+    let names: string[], types: Uint8Array;
     try {
       const st = fstat(fd);
       if (st.dev !== p.stat!.dev || st.ino !== p.stat!.ino) throw new SysError(ENOENT, "ENOENT", "fts_read");

@@ -257,7 +257,7 @@ class Ls {
 
   /** fts_build: read and stat (as needed) the children of p, sorted. */
   build(p: Ent, nameonly: boolean): Ent[] | null {
-    let names: string[], types: number[], ascii: boolean;
+    let names: string[], types: ArrayLike<number>, ascii: boolean;
     try {
       ({ names, types, ascii } = readdirTyped(p.path));
     } catch (x) {
@@ -267,7 +267,7 @@ class Ls {
     }
     if (this.seedot) {
       names.unshift(".", "..");
-      types.unshift(DT.DIR, DT.DIR);
+      types = [DT.DIR, DT.DIR, ...Array.from(types)];
     }
     const base = p.path.endsWith("/") ? p.path : p.path + "/";
     // with FTS_NOSTAT only directories and entries of unknown type are stat'ed

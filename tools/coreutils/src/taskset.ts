@@ -149,7 +149,7 @@ export default defineApplet({
       if (p) ctx.out.write(`pid ${p}'s new affinity ${nm}: ${format(get(), list)}\n`);
     };
     if (all && pid) {
-      let d: { names: string[]; types: number[] };
+      let d: { names: string[]; types: ArrayLike<number> };
       try {
         d = readdirTyped(`/proc/${pid}/task`);
       } catch (e) {
