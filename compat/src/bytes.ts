@@ -59,13 +59,16 @@ function decodeSlow(b: Uint8Array): string {
 
 const LONE = /[\uD800-\uDFFF]/;
 
-/** True when s holds escaped bytes (or other lone surrogates) and needs encode() to reach the system. */
-export function hasEscapes(s: string): boolean {
-  return LONE.test(s);
-}
+/** True when s holds escaped bytes (or other lone surrogates) and needs encode() to reach the
+ * system: String.prototype.isWellFormed (a native check that answers at once for a one-byte
+ * string), else a regex that also counts surrogate pairs (encode() then does their work). */
+export const hasEscapes: (s: string) => boolean =
+  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === "function"
+    ? (s) => !(s as unknown as { isWellFormed(): boolean }).isWellFormed()
+    : (s) => LONE.test(s);
 
 export function encode(s: string): Uint8Array {
-  if (!LONE.test(s)) return utf8enc.encode(s);
+  if (!hasEscapes(s)) return utf8enc.encode(s);
   const parts: number[] = [];
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);

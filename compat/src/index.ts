@@ -428,7 +428,8 @@ const sxPath = new Uint8Array(4096);
 const utf8 = new TextEncoder();
 // glibc's makedev in doubles (exact below 2^53, as Number() of the 64-bit value would be)
 const makedev = (ma: number, mi: number) =>
-  (ma & 0xfff) * 256 + (mi & 0xff) + Math.floor(mi / 256) * 1048576 + Math.floor(ma / 4096) * 17592186044416;
+  ma < 4096 && mi < 256 ? ma * 256 + mi
+    : (ma & 0xfff) * 256 + (mi & 0xff) + Math.floor(mi / 256) * 1048576 + Math.floor(ma / 4096) * 17592186044416;
 /** A decoded struct statx. The times are kept as seconds and nanoseconds and become bigints only
  * when read: a tree walk that looks at names, types or sizes makes no bigint at all. */
 class Statx implements Stat {

@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { decode, encode, byteLength } from "../src/index";
+import { hasEscapes } from "@bsdbox/compat";
 
 const b = (...x: number[]) => Uint8Array.from(x);
 
@@ -18,6 +19,19 @@ test("invalid bytes round-trip exactly", () => {
 
 test("escaped bytes are lone surrogates U+DC80..U+DCFF", () => {
   assert.is(decode(b(0x61, 0xff)), "a\udcff");
+});
+
+test("hasEscapes: escaped bytes and lone surrogates, not ASCII, Latin-1 or pairs", () => {
+  assert.is(hasEscapes("plain"), false);
+  assert.is(hasEscapes("caf\u00e9"), false);
+  assert.is(hasEscapes("x 😀 y"), false);
+  assert.is(hasEscapes(decode(b(0x66, 0xff))), true);
+  assert.is(hasEscapes("a\ud800"), true);
+  assert.is(hasEscapes("\udc80z"), true);
+  // a pair next to an escape: both survive encode
+  const s = "😀" + decode(b(0xfe));
+  assert.is(hasEscapes(s), true);
+  assert.equal(encode(s), b(0xf0, 0x9f, 0x98, 0x80, 0xfe));
 });
 
 test.run();

@@ -129,7 +129,7 @@ export default defineApplet({
       } else xo.emit("{:blocks/%jd}\t{:path/%s}\n", howmany(n * cblocksize, blocksize), path);
       xo.closeInstance("paths");
     };
-    const ignored = (p: FtsEnt) => ignores.some((m) => fnmatch(m, p.name, 0) === 0);
+    const ignored = (p: FtsEnt) => ignores.length !== 0 && ignores.some((m) => fnmatch(m, p.name, 0) === 0);
     const links = new Map<string, number>();
     const linkchk = (p: FtsEnt) => {
       const k = `${p.stat!.dev}:${p.stat!.ino}`;
