@@ -639,7 +639,9 @@ export function readdirTypedFd(fd: number): Dirents {
     anyHigh |= high;
     // names hold no NUL, and a NUL ends any UTF-8 sequence: decoding the lot is decoding each
     const l = (high < 0x80 ? latin1(nb, 0, m - 1) : decode(nb, 0, m - 1)).split("\0");
-    names = names === undefined ? l : names.concat(l);
+    // (a buffer holds at most 65536 / 24 names: they fit in one call's arguments)
+    if (names === undefined) names = l;
+    else names.push(...l);
   }
   return { names: names ?? [], types: types.slice(0, k), ascii: anyHigh < 0x80 };
 }

@@ -4,7 +4,7 @@ import * as assert from "uvu/assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { utimes, lutimes, lstat, stat, symlink, readdir, open, close, O, strerror, SysError, decode, encode, umask, writeAll } from "../src/index";
+import { utimes, lutimes, lstat, stat, symlink, readdir, open, close, O, strerror, SysError, decode, encode, umask } from "../src/index";
 import { FFI_TYPES, ffi } from "../src/rt";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compat-t."));

@@ -12,7 +12,7 @@
 // format", "could not parse cpu list", "invalid cpu range", "failed to get/set affinity for N:
 // ...", "failed to open procfs for N: ...", "execvp: ...".
 import { defineApplet, Getopt, usage, err, errx, strtol, helpVersion } from "@bsdbox/shared";
-import { getAffinity, setAffinity, readdirTyped, DT, execvp } from "@bsdbox/compat";
+import { getAffinity, setAffinity, readdirTyped, DT, execvp, type Dirents } from "@bsdbox/compat";
 
 const HELP = `Usage: taskset [OPTION]... [MASK|CPULIST] [PID|CMD [ARG]...]
 
@@ -149,7 +149,7 @@ export default defineApplet({
       if (p) ctx.out.write(`pid ${p}'s new affinity ${nm}: ${format(get(), list)}\n`);
     };
     if (all && pid) {
-      let d: { names: string[]; types: ArrayLike<number> };
+      let d: Dirents;
       try {
         d = readdirTyped(`/proc/${pid}/task`);
       } catch (e) {
