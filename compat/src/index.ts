@@ -579,13 +579,64 @@ function dirLib() {
   const c = core();
   return c.getdents64 === null ? null : (c as typeof c & { getdents64: NonNullable<typeof c.getdents64> });
 }
-let gdBuf: Uint8Array | undefined, gdBufPtr: FFIPointer | undefined, gdNames: Uint8Array | undefined;
-let gdTypes = new Uint8Array(0);
+/** What readdirRaw gives, in compat's own buffers (valid until the next readdir of any kind):
+ * entry i's name is the NUL-terminated bytes at `data[name[i]]`, its DT_* value `types[i]`. */
+export interface RawDirents { data: Uint8Array; name: Uint32Array; types: Uint8Array; count: number }
+// getdents64 fills rdData from the start, one call's records behind the last's (the buffer grows
+// so that a whole directory fits); the scan notes where each name starts and its type, and for
+// readdirTyped copies the names behind each other, NUL-separated, into rdNames
+let rdData = new Uint8Array(0), rdDataPtr = 0 as FFIPointer, rdNames = new Uint8Array(0);
+let rdName = new Uint32Array(0), rdTypes = new Uint8Array(0);
+/** what the last readRecords copied to rdNames: its length, and the OR of its bytes */
+let rdNamesLen = 0, rdHigh = 0;
+function readRecords(gdLib: NonNullable<ReturnType<typeof dirLib>>, fd: number, dots: boolean, copy: boolean): number {
+  let k = 0, dn = 0, m = 0, high = 0;
+  for (;;) {
+    // room for a full 32 KiB read: a record holds at least 19 + 2 bytes, so < len / 8 entries
+    if (rdData.length - dn < 32768) {
+      const d = new Uint8Array(Math.max(65536, 2 * rdData.length));
+      d.set(rdData.subarray(0, dn));
+      rdData = d;
+      rdDataPtr = ptr(d);
+      const names = new Uint8Array(d.length);
+      names.set(rdNames.subarray(0, m));
+      rdNames = names;
+      const at = new Uint32Array(d.length >> 3);
+      at.set(rdName.subarray(0, k));
+      rdName = at;
+      const t = new Uint8Array(at.length);
+      t.set(rdTypes.subarray(0, k));
+      rdTypes = t;
+    }
+    const n = gdLib.getdents64(fd, (rdDataPtr + dn) as FFIPointer, rdData.length - dn);
+    if (n < 0) throw lastError("readdir");
+    if (n === 0) break;
+    const buf = rdData, nb = rdNames, at = rdName, types = rdTypes;
+    for (let off = dn, end = dn + n; off < end; ) {
+      const reclen = buf[off + 16]! | (buf[off + 17]! << 8);
+      let s = off + 19;
+      off += reclen;
+      if (!dots && buf[s] === 46 && (buf[s + 1] === 0 || (buf[s + 1] === 46 && buf[s + 2] === 0))) continue;
+      types[k] = buf[s - 1]!;
+      at[k++] = s;
+      if (!copy) continue;
+      for (let c; (c = buf[s]!) !== 0; s++) {
+        nb[m++] = c;
+        high |= c;
+      }
+      nb[m++] = 0;
+    }
+    dn += n;
+  }
+  rdNamesLen = m;
+  rdHigh = high;
+  return k;
+}
 /**
  * readdir with each entry's d_type in one pass (fts and ls use it to skip stat(2) calls):
- * getdents64(2) through bun:ffi into a 64 KiB buffer, names byte-exact (decoded losslessly),
- * without "." and "..". `types[i]` is the DT_* value of `names[i]` (DT_UNKNOWN where the file
- * system does not say). Falls back to the runtime where the libc lacks getdents64.
+ * getdents64(2) through FFI, names byte-exact (decoded losslessly), without "." and "..".
+ * `types[i]` is the DT_* value of `names[i]` (DT_UNKNOWN where the file system does not say).
+ * Falls back to the runtime where the libc lacks getdents64.
  */
 export function readdirTyped(path: string): Dirents {
   const gdLib = dirLib();
@@ -607,43 +658,30 @@ export function readdirTyped(path: string): Dirents {
 export function readdirTypedFd(fd: number): Dirents {
   const gdLib = dirLib();
   if (gdLib === null) return readdirTyped(`/proc/self/fd/${fd}`);
-  const buf = (gdBuf ??= new Uint8Array(65536)), bufPtr = (gdBufPtr ??= ptr(buf));
-  const nb = (gdNames ??= new Uint8Array(65536));
-  let names: string[] | undefined, types = gdTypes, k = 0, anyHigh = 0;
-  for (;;) {
-    const n = gdLib.getdents64(fd, bufPtr, buf.length);
-    if (n < 0) throw lastError("readdir");
-    if (n === 0) break;
-    // each name is copied behind the last with a NUL between, and the engine splits the lot into
-    // strings: a loop of byte moves and one native split cost less, while the code is cold, than
-    // a string (and a call) per name. (A record holds at least 19 + 2 bytes, its name fewer.)
-    if (types.length < k + (n >> 3)) {
-      const t = new Uint8Array(Math.max(k + (n >> 3), 2 * types.length));
-      t.set(types.subarray(0, k));
-      gdTypes = types = t;
-    }
-    let m = 0, high = 0;
-    for (let off = 0; off < n; ) {
-      const reclen = buf[off + 16]! | (buf[off + 17]! << 8);
-      let s = off + 19;
-      off += reclen;
-      if (buf[s] === 46 && (buf[s + 1] === 0 || (buf[s + 1] === 46 && buf[s + 2] === 0))) continue;
-      types[k++] = buf[s - 1]!;
-      for (let c; (c = buf[s]!) !== 0; s++) {
-        nb[m++] = c;
-        high |= c;
-      }
-      nb[m++] = 0;
-    }
-    if (m === 0) continue;
-    anyHigh |= high;
-    // names hold no NUL, and a NUL ends any UTF-8 sequence: decoding the lot is decoding each
-    const l = (high < 0x80 ? latin1(nb, 0, m - 1) : decode(nb, 0, m - 1)).split("\0");
-    // (a buffer holds at most 65536 / 24 names: they fit in one call's arguments)
-    if (names === undefined) names = l;
-    else names.push(...l);
+  const k = readRecords(gdLib, fd, false, true);
+  // names hold no NUL, and a NUL ends any UTF-8 sequence: decoding the lot is decoding each; the
+  // engine splits it into strings (a loop of byte moves and one native split cost less, while the
+  // code is cold, than a string and a call per name)
+  const m = rdNamesLen - 1;
+  const names = k === 0 ? [] : (rdHigh < 0x80 ? latin1(rdNames, 0, m) : decode(rdNames, 0, m)).split("\0");
+  return { names, types: rdTypes.slice(0, k), ascii: rdHigh < 0x80 };
+}
+/**
+ * A directory's entries as bytes, no string made (ls sorts and prints a plain listing from
+ * them): getdents64(2) records in compat's buffers, with "." and ".." only when `dots`. Null
+ * where the libc lacks getdents64 (use readdirTyped).
+ */
+export function readdirRaw(path: string, dots = false): RawDirents | null {
+  const gdLib = dirLib();
+  if (gdLib === null) return null;
+  const fd = gdLib.open(cpath(path), O.RDONLY | O.DIRECTORY | O.CLOEXEC, 0);
+  if (fd < 0) throw lastError("open");
+  try {
+    const count = readRecords(gdLib, fd, dots, false);
+    return { data: rdData, name: rdName, types: rdTypes, count };
+  } finally {
+    gdLib.close(fd);
   }
-  return { names: names ?? [], types: types.slice(0, k), ascii: anyHigh < 0x80 };
 }
 /** The size of extended attribute `name` of `path` (getxattr(2) with no buffer, symlinks
  * followed), or throws (ENODATA when the file has no such attribute, ENOTSUP where the file

@@ -28,13 +28,14 @@
 //   status 1 then. Usage errors: status 1 (2 for a bad --color/--group-directories value).
 // The tree walk is ls's own (fts(3) semantics as ls uses them: fts_children, FTS_NOSTAT via
 // d_type, FTS_NAMEONLY, FTS_SEEDOT, cycle detection under -L), on compat's readdir and stat.
-import { defineApplet, Getopt, usage, errx, warnx, utf8Locale, iswprint, type Ctx, humanizeNumber, HN, getbsize } from "@bsdbox/shared";
+import { defineApplet, Getopt, usage, errx, warnx, utf8Locale, iswprint, type Ctx, humanizeNumber, HN, getbsize, decode } from "@bsdbox/shared";
+import { sortNames } from "@bsdbox/shared/bytesort";
 import type * as ModeLib from "@bsdbox/shared/mode";
 import type * as TimeLib from "@bsdbox/shared/strftime";
 import type * as WidthLib from "@bsdbox/shared/wcwidth";
 import type * as TermLib from "@bsdbox/shared/terminfo";
 import {
-  stat, lstat, readlink, readdirTyped, isatty, winsize, getuid, getpwuid, getgrgid, encode, byteLength, SysError,
+  stat, lstat, readlink, readdirTyped, readdirRaw, type RawDirents, isatty, winsize, getuid, getpwuid, getgrgid, encode, byteLength, SysError,
   DT, S_ISDIR, S_ISLNK, S_ISREG, S_ISCHR, S_ISBLK, getxattrLen, sysError, type Stat,
 } from "@bsdbox/compat";
 
@@ -80,8 +81,10 @@ interface Ent {
   kids?: Ent[] | null;
   kidsErr?: SysError;
   kidsNameOnly?: boolean;
-  /** plain listings: every child's name in order; `kids` then holds only the children stat'ed */
-  names?: string[];
+  /** a plain listing: the children as compat's readdirRaw read them, in the order to print
+   * (`kids` then holds only the children stat'ed); display prints them at once, before any
+   * other directory is read */
+  raw?: { dir: RawDirents; order: Uint32Array; drop: Set<number> | null };
 }
 
 interface Colors { num: [number, number]; bold: boolean; underline: boolean; }
@@ -115,6 +118,8 @@ class Ls {
   namesort = 0;
   users = new Map<number, string>();
   groups = new Map<number, string>();
+  /** displayRaw's buffer */
+  listing = new Uint8Array(0);
 
   constructor(readonly ctx: Ctx) {}
 
@@ -274,6 +279,20 @@ class Ls {
 
   /** fts_build: read and stat (as needed) the children of p, sorted. */
   build(p: Ent, nameonly: boolean): Ent[] | null {
+    p.raw = undefined;
+    // a plain listing in name order is read, sorted and printed as bytes: a string only for the
+    // entries that are stat'ed (those a walk may enter)
+    if (this.plain && this.namesort !== 0 && !this.nosort && !this.groupdir) {
+      let dir: RawDirents | null;
+      try {
+        dir = readdirRaw(p.path, this.seedot);
+      } catch (x) {
+        if (!(x instanceof SysError)) throw x;
+        p.kidsErr = x;
+        return null;
+      }
+      if (dir !== null) return this.buildRaw(p, nameonly, dir);
+    }
     let names: string[], types: ArrayLike<number>, ascii: boolean;
     try {
       ({ names, types, ascii } = readdirTyped(p.path));
@@ -296,32 +315,15 @@ class Ls {
     const presorted = this.namesort !== 0 && !this.nosort && !this.groupdir && names.length > 1 &&
       (ascii || !NOT_BYTE_ORDER.test(names.join("")));
     // the types go with the names through the sort as the names of the few entries to stat
-    let toStat: string[] | null = null;
-    if (presorted && nostat && !nameonly) {
-      toStat = [];
-      for (let i = 0; i < names.length; i++) if (types[i] === DT.DIR || types[i] === DT.UNKNOWN) toStat.push(names[i]!);
-    }
+    let statSet: Set<string> | null = null;
     if (presorted) {
+      if (nostat && !nameonly) {
+        statSet = new Set();
+        for (let i = 0; i < names.length; i++) if (types[i] === DT.DIR || types[i] === DT.UNKNOWN) statSet.add(names[i]!);
+      }
       names.sort();
       if (this.namesort < 0) names.reverse();
     }
-    if (presorted && this.plain) {
-      // a plain listing prints the names as they are: only the entries that are stat'ed (those
-      // a walk may enter) become Ents; display joins the names
-      p.names = names;
-      if (toStat !== null && toStat.length) {
-        toStat.sort();
-        if (this.namesort < 0) toStat.reverse();
-        for (const name of toStat) {
-          const e: Ent = { name, path: base + name, level: p.level + 1, parent: p, info: NSOK, number: 0 };
-          this.ftsStat(e, false);
-          kids.push(e);
-        }
-      }
-      return kids;
-    }
-    p.names = undefined;
-    const statSet = toStat !== null ? new Set(toStat) : null;
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
       const e: Ent = { name, path: base + name, level: p.level + 1, parent: p, info: NSOK, number: 0 };
@@ -331,6 +333,31 @@ class Ls {
     if (!this.nosort && !presorted && kids.length > 1) {
       // below the roots, with every entry stat'ed or not needing it, mastercmp is sortfcn
       kids.sort(this.groupdir || kids.some((k) => k.info === NS) ? this.mastercmp : this.sortfcn);
+    }
+    return kids;
+  }
+
+  /** build() of a plain listing: p.raw holds the names in order, the entries of directories or
+   * of unknown type become Ents and are stat'ed (FTS_NOSTAT), unless names only. */
+  buildRaw(p: Ent, nameonly: boolean, dir: RawDirents): Ent[] {
+    const { data, name, types, count } = dir;
+    const order = sortNames(data, name, count);
+    if (this.namesort < 0) order.reverse();
+    const raw = { dir, order, drop: null as Set<number> | null };
+    p.raw = raw;
+    const kids: Ent[] = [];
+    if (nameonly) return kids;
+    const base = p.path.endsWith("/") ? p.path : p.path + "/";
+    for (let j = 0; j < count; j++) {
+      const i = order[j]!;
+      if (types[i] !== DT.DIR && types[i] !== DT.UNKNOWN) continue;
+      const at = name[i]!;
+      const e: Ent = { name: decode(data, at, data.indexOf(0, at)), path: "", level: p.level + 1, parent: p, info: NSOK, number: 0 };
+      e.path = base + e.name;
+      this.ftsStat(e, false);
+      kids.push(e);
+      // display drops an entry that cannot be stat'ed, but for EIO and ENOTCONN
+      if (e.info === NS && e.err!.errno !== ENOTCONN && e.err!.errno !== EIO) (raw.drop ??= new Set()).add(i);
     }
     return kids;
   }
@@ -391,8 +418,9 @@ class Ls {
 
   // ---------- display ----------
   display(p: Ent | null, list: Ent[]): void {
-    if (p !== null && p.names !== undefined) {
-      this.displayPlain(p.names, list);
+    if (p !== null && p.raw !== undefined) {
+      this.displayRaw(p.raw, list);
+      p.raw = undefined;
       return;
     }
     const needstats = this.inode || this.longform || this.size;
@@ -495,36 +523,29 @@ class Ls {
     this.output = true;
   }
 
-  /** display() of a plain listing (build() made Ents only of the entries it stat'ed): the
+  /** display() of a plain listing (buildRaw made Ents only of the entries it stat'ed): the
    * warnings for those that could not be stat'ed, then the names one per line, as printscol
    * prints them, without the hidden ones and those that failed for another reason than EIO. */
-  displayPlain(names: string[], stated: Ent[]): void {
-    let drop: Set<string> | null = null;
+  displayRaw(raw: NonNullable<Ent["raw"]>, stated: Ent[]): void {
     for (const cur of stated) {
       if (cur.info !== NS) continue;
       warnx(this.ctx, `${cur.name}: ${cur.err!.message}`);
       this.rval = 1;
-      if (cur.err!.errno !== ENOTCONN && cur.err!.errno !== EIO) (drop ??= new Set()).add(cur.name);
     }
-    let list = names;
-    if (!this.listdot) {
-      // the hidden names are one run of the sorted list: from the first >= "." to the first >= "/"
-      const desc = this.namesort < 0;
-      const at = (k: string) => {
-        let lo = 0, hi = names.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (desc ? names[mid]! >= k : names[mid]! < k) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      };
-      const a = desc ? at("/") : at("."), b = desc ? at(".") : at("/");
-      if (a < b) list = names.slice(0, a).concat(names.slice(b));
+    const { dir: { data, name, count }, order, drop } = raw;
+    // the names and their newlines, composed in bytes (each name is shorter than its record)
+    if (this.listing.length < data.length) this.listing = new Uint8Array(Math.max(data.length, 2 * this.listing.length));
+    const out = this.listing;
+    let n = 0;
+    for (let j = 0; j < count; j++) {
+      const i = order[j]!;
+      let at = name[i]!;
+      if ((data[at] === 46 && !this.listdot) || (drop !== null && drop.has(i))) continue;
+      for (let c; (c = data[at]!) !== 0; at++) out[n++] = c;
+      out[n++] = 10;
     }
-    if (drop !== null) list = list.filter((n) => !drop.has(n));
-    if (!list.length) return;
-    this.out(list.join("\n") + "\n");
+    if (n === 0) return;
+    this.ctx.out.write(out.subarray(0, n));
     this.output = true;
   }
 

@@ -165,6 +165,17 @@ test("-i, -F, -p, -d, symlinks and -H/-L/-P", () => {
   assert.match(sh("ls -l /dev/null").out, /^crw-rw-rw-  1 \S+ +\S+ +0x103 .* \/dev\/null\n$/);
 });
 
+test("a directory of many entries (several getdents reads) with long common prefixes, in byte order", () => {
+  // 3,000 names of up to ~70 bytes (~200 KiB of records): prefixes shared over 4, 8, 40 bytes,
+  // names that are prefixes of others, high bytes; a few subdirectories that -R enters
+  const mk = `i=0; while [ $i -lt 600 ]; do for p in lib libfoo.so. x${"y".repeat(40)} "$(printf '\\303\\251')" a; do : > "d/$p$i"; done; i=$((i+1)); done`;
+  const r = sh(`mkdir d; ${mk}; mkdir d/libfoo.so.5z d/a; : > d/a/in; ls d > fwd; ls -r d > rev; ls -R d > rec;
+    ls d | /usr/bin/wc -l; LC_ALL=C /usr/bin/sort fwd | /usr/bin/cmp - fwd && LC_ALL=C /usr/bin/sort -r fwd | /usr/bin/cmp - rev && echo sorted`);
+  assert.is(r.out, "3002\nsorted\n");
+  const rec = fs.readFileSync(path.join(r.dir, "rec"), "latin1");
+  assert.ok(rec.startsWith(fs.readFileSync(path.join(r.dir, "fwd"), "latin1") + "\nd/a:\nin\n\nd/libfoo.so.5z:\n"), rec.slice(-80));
+});
+
 test("-R: each directory after its parent's listing, with its path; hidden ones only with -a/-A", () => {
   const r = sh("mkdir -p a/b/c .h; : > a/f; : > a/b/g; ls -RI");
   assert.is(r.out, "a\n\n./a:\nb\nf\n\n./a/b:\nc\ng\n\n./a/b/c:\n");
@@ -193,6 +204,11 @@ test("errors: missing operands reported, the others listed, status 1; unreadable
     const l = sh(`mkdir u; /bin/chmod 700 u; ${asNobody("ls -l u; echo rc=$?")}`);
     assert.is(l.out, "total 0\nrc=1\n");
     assert.is(l.err, "ls: u: Permission denied\n");
+    // readable, not searchable: the names are listed, the directories among them cannot be
+    // stat'ed (warned about, hidden ones too, and left out) and are not entered
+    const s = sh(`mkdir -p r/sub r/.h; : > r/f; /bin/chmod 744 r; ${asNobody("ls -R r; ls -rR r; echo rc=$?")}`);
+    assert.is(s.out, "f\nf\nrc=1\n");
+    assert.is(s.err, "ls: .h: Permission denied\nls: sub: Permission denied\nls: sub: Permission denied\nls: .h: Permission denied\n");
   }
 });
 
