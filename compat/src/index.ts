@@ -598,15 +598,18 @@ function readRecords(gdLib: NonNullable<ReturnType<typeof dirLib>>, fd: number, 
       d.set(rdData.subarray(0, dn));
       rdData = d;
       rdDataPtr = ptr(d);
-      const names = new Uint8Array(d.length);
-      names.set(rdNames.subarray(0, m));
-      rdNames = names;
       const at = new Uint32Array(d.length >> 3);
       at.set(rdName.subarray(0, k));
       rdName = at;
       const t = new Uint8Array(at.length);
       t.set(rdTypes.subarray(0, k));
       rdTypes = t;
+    }
+    // (names are copied only for readdirTyped: a raw read makes no such buffer)
+    if (copy && rdNames.length < rdData.length) {
+      const names = new Uint8Array(rdData.length);
+      names.set(rdNames.subarray(0, m));
+      rdNames = names;
     }
     const n = gdLib.getdents64(fd, (rdDataPtr + dn) as FFIPointer, rdData.length - dn);
     if (n < 0) throw lastError("readdir");
@@ -645,12 +648,15 @@ export function readdirTyped(path: string): Dirents {
     const names = l.map((x) => x.name);
     return { names, types: Uint8Array.from(l, (x) => x.type), ascii: !names.some(nonAscii) };
   }
-  const fd = gdLib.open(cpath(path), O.RDONLY | O.DIRECTORY | O.CLOEXEC, 0);
-  if (fd < 0) throw lastError("open");
+  return withDir(path, readdirTypedFd);
+}
+/** read(fd) on directory `path` opened for reading, closed after. */
+function withDir<T>(path: string, read: (fd: number) => T): T {
+  const fd = open(path, O.RDONLY | O.DIRECTORY);
   try {
-    return readdirTypedFd(fd);
+    return read(fd);
   } finally {
-    gdLib.close(fd);
+    core().close(fd);
   }
 }
 /** readdirTyped on a directory opened for reading (O_RDONLY, not O_PATH), read from its current
@@ -674,14 +680,11 @@ export function readdirTypedFd(fd: number): Dirents {
 export function readdirRaw(path: string, dots = false): RawDirents | null {
   const gdLib = dirLib();
   if (gdLib === null) return null;
-  const fd = gdLib.open(cpath(path), O.RDONLY | O.DIRECTORY | O.CLOEXEC, 0);
-  if (fd < 0) throw lastError("open");
-  try {
+  return withDir(path, (fd) => {
+    // (the count first: reading may replace the buffers)
     const count = readRecords(gdLib, fd, dots, false);
     return { data: rdData, name: rdName, types: rdTypes, count };
-  } finally {
-    gdLib.close(fd);
-  }
+  });
 }
 /** The size of extended attribute `name` of `path` (getxattr(2) with no buffer, symlinks
  * followed), or throws (ENODATA when the file has no such attribute, ENOTSUP where the file

@@ -39,17 +39,7 @@ export function sortNames(data: Uint8Array, start: ArrayLike<number>, count: num
   }
   if (scratch.length < count) scratch = new Float64Array(Math.max(count, 256, 2 * scratch.length));
   const keys = scratch.subarray(0, count);
-  // (digit, written out: a call per name costs more than the loop while the code is cold)
-  for (let i = 0; i < count; i++) {
-    const at = start[i]!, b0 = data[at]!, b1 = data[at + 1]!;
-    let d = b0 * HIGH;
-    if (b1 !== 0) {
-      const b2 = data[at + 2]!;
-      d += b1 * MID;
-      if (b2 !== 0) d += b2 * 256 + data[at + 3]!;
-    }
-    keys[i] = d * SPAN + i;
-  }
+  for (let i = 0; i < count; i++) keys[i] = digit(data, start[i]!) * SPAN + i;
   if (place(keys, order, 0)) refine(data, start, order, keys, 0, 0);
   return order;
 }

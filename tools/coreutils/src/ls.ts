@@ -63,6 +63,9 @@ const ENOENT = 2, EIO = 5, ENOTCONN = 107;
 // fts_info values
 const D = 1, DC = 2, DEFAULT = 3, DOT = 5, F = 8, NS = 10, NSOK = 11, SL = 12, SLNONE = 13;
 const NO_PRINT = 1, ERR_PRINT = 2;
+/** An entry that cannot be stat'ed is still listed (as ls's display() does) only for EIO and
+ * ENOTCONN; otherwise it is left out after its warning. */
+const listedDespite = (e: SysError) => e.errno === EIO || e.errno === ENOTCONN;
 
 interface Ent {
   name: string;
@@ -116,6 +119,9 @@ class Ls {
   sortfcn!: (a: Ent, b: Ent) => number;
   /** sortfcn is the name order (1) or its reverse (-1) */
   namesort = 0;
+  /** the children of a directory are sorted by name alone: the name order, sorting on, no
+   * grouping of directories (below the roots nothing else decides the order) */
+  byName = false;
   users = new Map<number, string>();
   groups = new Map<number, string>();
   /** displayRaw's buffer */
@@ -282,7 +288,7 @@ class Ls {
     p.raw = undefined;
     // a plain listing in name order is read, sorted and printed as bytes: a string only for the
     // entries that are stat'ed (those a walk may enter)
-    if (this.plain && this.namesort !== 0 && !this.nosort && !this.groupdir) {
+    if (this.plain && this.byName) {
       let dir: RawDirents | null;
       try {
         dir = readdirRaw(p.path, this.seedot);
@@ -312,7 +318,7 @@ class Ls {
     // sorted by name alone (below the roots no entry goes first for its type, and an entry that
     // cannot be stat'ed sorts by name too): the engine's own string sort, far cheaper than a
     // comparator, is byte order when no name holds a code unit from the surrogates up
-    const presorted = this.namesort !== 0 && !this.nosort && !this.groupdir && names.length > 1 &&
+    const presorted = this.byName && names.length > 1 &&
       (ascii || !NOT_BYTE_ORDER.test(names.join("")));
     // the types go with the names through the sort as the names of the few entries to stat
     let statSet: Set<string> | null = null;
@@ -351,13 +357,11 @@ class Ls {
     for (let j = 0; j < count; j++) {
       const i = order[j]!;
       if (types[i] !== DT.DIR && types[i] !== DT.UNKNOWN) continue;
-      const at = name[i]!;
-      const e: Ent = { name: decode(data, at, data.indexOf(0, at)), path: "", level: p.level + 1, parent: p, info: NSOK, number: 0 };
-      e.path = base + e.name;
+      const at = name[i]!, ename = decode(data, at, data.indexOf(0, at));
+      const e: Ent = { name: ename, path: base + ename, level: p.level + 1, parent: p, info: NSOK, number: 0 };
       this.ftsStat(e, false);
       kids.push(e);
-      // display drops an entry that cannot be stat'ed, but for EIO and ENOTCONN
-      if (e.info === NS && e.err!.errno !== ENOTCONN && e.err!.errno !== EIO) (raw.drop ??= new Set()).add(i);
+      if (e.info === NS && !listedDespite(e.err!)) (raw.drop ??= new Set()).add(i);
     }
     return kids;
   }
@@ -448,7 +452,7 @@ class Ls {
       if (cur.info === NS) {
         warnx(this.ctx, `${cur.name}: ${cur.err!.message}`);
         this.rval = 1;
-        if (cur.err!.errno !== ENOTCONN && cur.err!.errno !== EIO) {
+        if (!listedDespite(cur.err!)) {
           cur.number = NO_PRINT;
           continue;
         }
@@ -1059,10 +1063,11 @@ export default defineApplet({
     else cmp = timecmp((s) => s.mtimeNs);
     ls.sortfcn = ls.reversesort ? (a, b) => cmp(b, a) : cmp;
     ls.namesort = cmp !== name ? 0 : ls.reversesort ? -1 : 1;
+    ls.byName = ls.namesort !== 0 && !ls.nosort && !ls.groupdir;
 
     ls.plain = ls.singlecol && ls.nostat && !ls.logical && !ls.longform && !ls.inode && !ls.size && !ls.color &&
       !ls.type && !ls.nonprint && !ls.octal && !ls.octalEscape;
-    // a plain listing prints names as they are (build, displayPlain and printscol): no libraries
+    // a plain listing prints names as they are (buildRaw, displayRaw and printscol): no libraries
     if (!ls.plain) await loadLibs();
     if (!args.length) args = ["."];
     ls.traverse(args);
