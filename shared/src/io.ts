@@ -3,9 +3,10 @@ import { writeAll, read, encode, hasEscapes, isatty } from "@bsdbox/compat";
 
 const enc = new TextEncoder();
 
-/** Buffered output like stdio: full buffering, or line buffering (set `lineBuffered`). */
+/** the buffer of a Writer that has not written yet */
 const NONE = new Uint8Array(0);
 
+/** Buffered output like stdio: full buffering, or line buffering (set `lineBuffered`). */
 export class Writer {
   private buf: Uint8Array;
   private len = 0;

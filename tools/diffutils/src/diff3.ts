@@ -55,7 +55,6 @@ function splitLines(d: Uint8Array): Uint8Array[] {
   return out;
 }
 
-
 const sameBytes = (x: Uint8Array, y: Uint8Array) => {
   if (x.length !== y.length) return false;
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;

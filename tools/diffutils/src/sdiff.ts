@@ -139,7 +139,6 @@ function mkstemp(prefix: string): { fd: number; name: string } {
   }
 }
 
-
 const cat = (...parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let n = 0;
