@@ -33,6 +33,38 @@ test("headers of -h, -i, -T, -, and -c total", () => {
   assert.ok(c[2]!.endsWith("%  "));
 });
 
+// The number columns are as wide as their widest entry, header or figure
+// (df.c's update_maxwidths), so the header moves with the file system's size:
+// the reference corpus's df/header-i and df/T-type-col record one disk's widths.
+// df.c's own quirks are kept: "iused" and "ifree" are printed two columns left
+// of their figures, and the iused column is at least 7 wide ("  iused").
+test("number columns: as wide as the widest entry, figures right-aligned", () => {
+  const d = tmpdir({ f: "x" });
+  const blocks = { label: "512-blocks", shift: 0, min: 10, gap: 0 };
+  const common = [{ label: "Used", shift: 0, min: 4, gap: 0 }, { label: "Avail", shift: 0, min: 5, gap: 0 }];
+  const inodes = [{ label: "iused", shift: 2, min: 7, gap: " Capacity".length }, { label: "ifree", shift: 2, min: 5, gap: 0 }];
+  for (const [args, cols] of [
+    [["-i", "f"], [blocks, ...common, ...inodes]],
+    [["-T", "f", "/"], [blocks, ...common]],
+    [["-k", "-i", "f", "/"], [{ ...blocks, label: "1024-blocks", min: 11 }, ...common, ...inodes]],
+  ] as const) {
+    const [h, ...rows] = run("df", [...args], { cwd: d }).out.split("\n").filter(Boolean);
+    const show = `df ${args.join(" ")}:\n${h}\n${rows.join("\n")}`;
+    let prevEnd = -1;
+    for (const c of cols) {
+      const end = h!.indexOf(` ${c.label} `) + 1 + c.label.length + c.shift;
+      let w = c.min;
+      for (const r of rows) {
+        const m = /\d+$/.exec(r.slice(0, end));
+        assert.ok(m && r[end] === " ", `no figure ends under ${c.label}: ${show}`);
+        w = Math.max(w, m![0].length);
+      }
+      if (prevEnd >= 0) assert.is(end - w - 1, prevEnd + c.gap, `column ${c.label} is not ${w} wide: ${show}`);
+      prevEnd = end;
+    }
+  }
+});
+
 test("-t selects types; errors", () => {
   assert.is(run("df", ["-t", "xyzfs"]).out, "");
   const r = run("df", ["nope"]);
