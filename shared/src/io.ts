@@ -31,19 +31,10 @@ export class Writer {
     if (typeof data === "string") {
       const n = data.length;
       // short strings (names, fields): copy ASCII code units straight in; no view, no regex test
-      if (n <= 128 && n <= this.buf.length - this.len) {
-        const buf = this.buf, at = this.len;
-        let i = 0;
-        for (; i < n; i++) {
-          const c = data.charCodeAt(i);
-          if (c > 0x7f) break;
-          buf[at + i] = c;
-        }
-        if (i === n) {
-          this.len = at + n;
-          if (this.unbuffered || (this.lineBuffered && n > 0 && buf[at + n - 1] === 10)) this.flush();
-          return;
-        }
+      if (n <= 128 && n <= this.buf.length - this.len && this.ascii(data, this.len) === n) {
+        this.len += n;
+        if (this.unbuffered || (this.lineBuffered && n > 0 && this.buf[this.len - 1] === 10)) this.flush();
+        return;
       }
       if (hasEscapes(data)) data = encode(data);
       else {
@@ -87,32 +78,29 @@ export class Writer {
    * joining them): one call per entry of a walk's output instead of three. */
   write2(a: string, b: string, sep: number): void {
     const n = a.length, m = b.length;
-    if (n + m < 256 && n + m < this.buf.length - this.len) {
-      const buf = this.buf;
-      let at = this.len, i = 0;
-      for (; i < n; i++) {
-        const c = a.charCodeAt(i);
-        if (c > 0x7f) break;
-        buf[at + i] = c;
-      }
-      if (i === n) {
-        at += n;
-        for (i = 0; i < m; i++) {
-          const c = b.charCodeAt(i);
-          if (c > 0x7f) break;
-          buf[at + i] = c;
-        }
-        if (i === m) {
-          buf[at + m] = sep;
-          this.len = at + m + 1;
-          this.after(sep === 10);
-          return;
-        }
-      }
+    const at = this.len;
+    if (n + m < 256 && n + m < this.buf.length - at && this.ascii(a, at) === n && this.ascii(b, at + n) === m) {
+      this.buf[at + n + m] = sep;
+      this.len = at + n + m + 1;
+      this.after(sep === 10);
+      return;
     }
     this.write(a);
     this.write(b);
     this.byte(sep);
+  }
+
+  /** Copy s's code units into the buffer from `at` up to its first one that is not ASCII (the
+   * caller has checked the room); how many were copied. The buffer's length does not move. */
+  private ascii(s: string, at: number): number {
+    const buf = this.buf, n = s.length;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) break;
+      buf[at + i] = c;
+    }
+    return i;
   }
 
   /** Write one byte. */
