@@ -10,7 +10,7 @@ export interface Digest {
 }
 
 const NAMES = ["md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha512-224", "sha512-256"];
-/** The algorithms this module knows (names as Bun.CryptoHasher spells them). */
+/** The algorithms this module knows, by the names compat's hashInit takes (the same spelling). */
 export function hashAlgorithms(): string[] {
   return NAMES.slice();
 }
